@@ -1,0 +1,31 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { jsonError, readJsonBody } from '@/lib/server/api-guard';
+import { LEARNER_COOKIE, learnerIdFrom, newLearnerId, setLearnerCookie } from '@/lib/server/learner-cookie';
+import { getCourse } from '@/lib/server/lessons';
+import { createLearner, fitsLesson, learnerExists, recordProgress } from '@/lib/server/progress';
+import { describeIssues, MAX_PROGRESS_BODY_BYTES, progressRequestSchema } from '@/lib/progress/contract';
+
+export async function POST(request: NextRequest, { params }: { params: Promise<{ lessonId: string }> }) {
+  const body = await readJsonBody(request, MAX_PROGRESS_BODY_BYTES);
+  if (!body.ok) return body.response;
+  const parsed = progressRequestSchema.safeParse(body.value);
+  if (!parsed.success) return jsonError(400, `Invalid progress request: ${describeIssues(parsed.error)}`);
+
+  const { lessonId } = await params;
+  const lesson = (await getCourse()).lessonsById.get(lessonId);
+  if (!lesson) return jsonError(404, `There is no lesson "${lessonId.slice(0, 80)}".`);
+
+  if (!fitsLesson(lesson, parsed.data)) return jsonError(400, `Lesson "${lesson.id}" has no quiz question with that id.`);
+
+  let learnerId = learnerIdFrom(request.cookies.get(LEARNER_COOKIE)?.value);
+  const isNewLearner = !learnerId || !(await learnerExists(learnerId));
+  if (isNewLearner) {
+    learnerId = newLearnerId();
+    await createLearner(learnerId);
+  }
+
+  const result = await recordProgress(learnerId!, lesson, parsed.data);
+  const response = NextResponse.json({ lesson: result.lesson, correct: result.correct }, { headers: { 'Cache-Control': 'no-store' } });
+  if (isNewLearner) setLearnerCookie(response, request, learnerId!);
+  return response;
+}

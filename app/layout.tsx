@@ -1,0 +1,38 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { Providers } from './ui/providers';
+import { SiteHeader } from './ui/site-header';
+import './globals.css';
+import './ui/layout.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Traffic Cop: learn load balancing by running it', template: '%s · Traffic Cop' },
+  description:
+    'Lessons, live diagrams and interview practice on load balancing for system-design interviews: algorithms, sessions, Layer 4 vs 7, health checks and high availability.',
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#0f1115' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Providers>
+          <SiteHeader />
+          {children}
+          <footer className="site-footer">Traffic Cop · open source · lessons written for this project</footer>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { LessonBody } from '@/app/ui/lesson/lesson-body';
+import { LessonPager } from '@/app/ui/lesson/lesson-pager';
+import { TableOfContents } from '@/app/ui/lesson/table-of-contents';
+import { MarkComplete } from '@/app/ui/progress/mark-complete';
+import { Quiz } from '@/app/ui/quiz/quiz';
+import { getCourse, getLesson } from '@/lib/server/lessons';
+import '@/app/ui/lesson/lesson.css';
+
+export const dynamicParams = false;
+
+export async function generateStaticParams() {
+  return (await getCourse()).lessons.map((lesson) => ({ slug: lesson.slug }));
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const lesson = await getLesson((await params).slug);
+  return lesson ? { title: lesson.title, description: lesson.description } : {};
+}
+
+export default async function LessonPage({ params }: Props) {
+  const lesson = await getLesson((await params).slug);
+  if (!lesson) notFound();
+  const { lessons } = await getCourse();
+  return (
+    <div className="lesson-layout">
+      <article className="lesson-article" data-lesson-id={lesson.id}>
+        <p className="lesson-meta">
+          <span>{lesson.moduleTitle}</span>
+          <span>Lesson {lesson.position + 1} of {lessons.length}</span>
+          <span>{lesson.readingMinutes} min read</span>
+        </p>
+        <h1>{lesson.title}</h1>
+        <section className="lesson-objectives" aria-labelledby="objectives">
+          <h2 id="objectives">By the end you will be able to</h2>
+          <ul>
+            {lesson.frontmatter.objectives.map((objective) => (
+              <li key={objective}>{objective}</li>
+            ))}
+          </ul>
+        </section>
+        <LessonBody code={lesson.code} />
+        <Quiz lessonId={lesson.id} questions={lesson.frontmatter.quiz} />
+        <MarkComplete lessonId={lesson.id} />
+        <LessonPager previous={lessons[lesson.position - 1]} next={lessons[lesson.position + 1]} />
+      </article>
+      <TableOfContents headings={lesson.outline.headings} />
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+'use client';
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { emptyLessonProgress, type LessonProgressView, type ProgressRequest, type ProgressSnapshot } from '@/lib/progress/contract';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type ProgressAction = DistributiveOmit<ProgressRequest, 'requestId'>;
+
+interface ProgressContextValue {
+  status: 'loading' | 'ready' | 'error';
+  lessons: ProgressSnapshot['lessons'];
+  lesson(id: string): LessonProgressView;
+  /** Saves one action; resolves with the server's view, or rejects with a message a learner can read. */
+  save(lessonId: string, action: ProgressAction): Promise<{ lesson: LessonProgressView; correct?: boolean }>;
+}
+
+const ProgressContext = createContext<ProgressContextValue | null>(null);
+
+async function readError(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => null)) as { error?: string } | null;
+  return body?.error ?? `The server answered ${response.status}.`;
+}
+
+/** Loads the learner's progress once per page load and shares it with every tick, button and quiz. */
+export function ProgressProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<ProgressContextValue['status']>('loading');
+  const [lessons, setLessons] = useState<ProgressSnapshot['lessons']>({});
+
+  useEffect(() => {
+    let cancelled = false;
+    fetch('/api/progress', { cache: 'no-store' })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(await readError(response));
+        return (await response.json()) as ProgressSnapshot;
+      })
+      .then((snapshot) => {
+        if (cancelled) return;
+        setLessons(snapshot.lessons);
+        setStatus('ready');
+      })
+      .catch(() => !cancelled && setStatus('error'));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const save = useCallback<ProgressContextValue['save']>(async (lessonId, action) => {
+    const requestId = crypto.randomUUID();
+    let lastError = 'Could not reach the server.';
+    // Retries reuse the requestId, so a write that landed but whose answer was lost is not applied twice.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        const response = await fetch(`/api/progress/${encodeURIComponent(lessonId)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...action, requestId }),
+        });
+        if (response.ok) {
+          const result = (await response.json()) as { lesson: LessonProgressView; correct?: boolean };
+          setLessons((current) => ({ ...current, [lessonId]: result.lesson }));
+          setStatus('ready');
+          return result;
+        }
+        lastError = await readError(response);
+        if (response.status < 500) break;
+      } catch {
+        lastError = 'Could not reach the server. Check your connection and try again.';
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300 * 2 ** attempt));
+    }
+    throw new Error(lastError);
+  }, []);
+
+  const value = useMemo<ProgressContextValue>(
+    () => ({ status, lessons, lesson: (id) => lessons[id] ?? emptyLessonProgress(), save }),
+    [status, lessons, save],
+  );
+  return <ProgressContext.Provider value={value}>{children}</ProgressContext.Provider>;
+}
+
+export function useProgress(): ProgressContextValue {
+  const value = useContext(ProgressContext);
+  if (!value) throw new Error('useProgress must be used inside <ProgressProvider>');
+  return value;
+}

@@ -1,0 +1,13 @@
+'use client';
+
+import { ThemeProvider } from 'next-themes';
+import type { ReactNode } from 'react';
+import { ProgressProvider } from './progress/progress-context';
+
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <ThemeProvider attribute="data-theme" defaultTheme="system" enableSystem disableTransitionOnChange>
+      <ProgressProvider>{children}</ProgressProvider>
+    </ThemeProvider>
+  );
+}

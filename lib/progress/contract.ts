@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Largest request body the progress API reads; anything bigger is refused before parsing. */
+export const MAX_PROGRESS_BODY_BYTES = 4096;
+
+const requestId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 letters, digits, "-" or "_" (a fresh UUID per attempt)');
+
+/** One progress write. The requestId makes a retried request a no-op. */
+export const progressRequestSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('complete'), requestId }),
+  z.strictObject({ action: z.literal('reopen'), requestId }),
+  z.strictObject({
+    action: z.literal('answer'),
+    requestId,
+    questionId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'questionId must be a quiz question id'),
+    response: z.union([z.number().int().min(0).max(9), z.string().max(200, 'an answer is at most 200 characters')]),
+  }),
+]);
+
+export type ProgressRequest = z.infer<typeof progressRequestSchema>;
+
+/** One lesson's progress as every page shows it. */
+export interface LessonProgressView {
+  completed: boolean;
+  completedAt: string | null;
+  answers: Record<string, { correct: boolean }>;
+}
+
+/** All of a learner's progress, keyed by lesson id. */
+export interface ProgressSnapshot {
+  lessons: Record<string, LessonProgressView>;
+}
+
+export const emptyLessonProgress = (): LessonProgressView => ({ completed: false, completedAt: null, answers: {} });
+
+/** A zod error as one readable line per problem. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+}

@@ -1,0 +1,85 @@
+import 'server-only';
+import { Prisma } from '@prisma/client';
+import { db } from './db';
+import type { Lesson } from './lessons';
+import { isCorrect } from '@/lib/content/quiz';
+import { emptyLessonProgress, type LessonProgressView, type ProgressRequest, type ProgressSnapshot } from '@/lib/progress/contract';
+
+/** Everything a learner has done; an unknown learner has done nothing. */
+export async function fetchProgress(learnerId: string | undefined): Promise<ProgressSnapshot> {
+  if (!learnerId) return { lessons: {} };
+  const [rows, answers] = await Promise.all([
+    db.lessonProgress.findMany({ where: { learnerId } }),
+    db.quizAnswer.findMany({ where: { learnerId } }),
+  ]);
+  const lessons: Record<string, LessonProgressView> = {};
+  const lessonFor = (id: string) => (lessons[id] ??= emptyLessonProgress());
+  for (const row of rows) {
+    lessonFor(row.lessonId).completed = row.completedAt !== null;
+    lessonFor(row.lessonId).completedAt = row.completedAt?.toISOString() ?? null;
+  }
+  for (const answer of answers) lessonFor(answer.lessonId).answers[answer.questionId] = { correct: answer.correct };
+  return { lessons };
+}
+
+export async function learnerExists(learnerId: string): Promise<boolean> {
+  return (await db.learner.count({ where: { id: learnerId } })) > 0;
+}
+
+export async function createLearner(learnerId: string): Promise<void> {
+  await db.learner.create({ data: { id: learnerId } });
+}
+
+export interface RecordResult {
+  lesson: LessonProgressView;
+  correct?: boolean;
+}
+
+/** Whether the request refers only to things the lesson has (its quiz questions). */
+export function fitsLesson(lesson: Lesson, request: ProgressRequest): boolean {
+  return request.action !== 'answer' || lesson.frontmatter.quiz.some((question) => question.id === request.questionId);
+}
+
+/**
+ * Applies one progress request: an append-only event plus the derived rows, in one transaction.
+ * A request whose requestId was already applied changes nothing and returns the current state.
+ */
+export async function recordProgress(learnerId: string, lesson: Lesson, request: ProgressRequest): Promise<RecordResult> {
+  let correct: boolean | undefined;
+  if (request.action === 'answer') {
+    const question = lesson.frontmatter.quiz.find((candidate) => candidate.id === request.questionId);
+    if (!question) throw new Error(`recordProgress: ${lesson.id} has no question ${request.questionId}; check fitsLesson first`);
+    correct = isCorrect(question, request.response);
+  }
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.progressEvent.create({
+        data: {
+          learnerId,
+          lessonId: lesson.id,
+          kind: request.action,
+          payload: JSON.stringify(request.action === 'answer' ? { questionId: request.questionId, response: request.response, correct } : {}),
+          contentVersion: lesson.contentVersion,
+          requestId: request.requestId,
+        },
+      });
+      const key = { learnerId_lessonId: { learnerId, lessonId: lesson.id } };
+      if (request.action === 'complete' || request.action === 'reopen') {
+        const completedAt = request.action === 'complete' ? new Date() : null;
+        await tx.lessonProgress.upsert({ where: key, create: { learnerId, lessonId: lesson.id, completedAt }, update: { completedAt } });
+      } else {
+        const answer = { answer: JSON.stringify(request.response), correct: correct!, answeredAt: new Date() };
+        await tx.quizAnswer.upsert({
+          where: { learnerId_lessonId_questionId: { learnerId, lessonId: lesson.id, questionId: request.questionId } },
+          create: { learnerId, lessonId: lesson.id, questionId: request.questionId, ...answer },
+          update: answer,
+        });
+      }
+    });
+  } catch (error) {
+    // A duplicate requestId means this exact write already happened: report the state, change nothing.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+  }
+  const snapshot = await fetchProgress(learnerId);
+  return { lesson: snapshot.lessons[lesson.id] ?? emptyLessonProgress(), correct };
+}
