@@ -1,13 +1,12 @@
 import MiniSearch from 'minisearch';
-import { getCourse } from '@/lib/server/lessons';
+import { getCompiledCourse } from '@/lib/server/lessons';
 import { excerptOf, searchOptions, type SearchDocument } from '@/lib/content/search-index';
 
 export const dynamic = 'force-static';
 
 /** The full-text index of every lesson section, built once at build time and served as a static file. */
 export async function GET() {
-  const course = await getCourse();
-  const documents: SearchDocument[] = course.lessons.flatMap((lesson) =>
+  const documents: SearchDocument[] = (await getCompiledCourse()).flatMap((lesson) =>
     lesson.outline.sections.map((section) => ({
       id: `${lesson.slug}#${section.slug}`,
       slug: lesson.slug,

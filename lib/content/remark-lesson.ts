@@ -29,6 +29,7 @@ export interface LessonOutline {
   headings: LessonHeading[];
   diagrams: LessonDiagram[];
   links: string[];
+  /** Every component use, in order (a name appears once per use). */
   components: string[];
   sections: LessonSection[];
   plainText: string;
@@ -105,7 +106,6 @@ export function remarkLesson(options: { lessonId: string }) {
     }
     outline.sections = outline.sections.filter((section) => section.heading || section.text.trim());
     outline.plainText = outline.sections.map((section) => `${section.heading}\n${section.text}`).join('\n');
-    outline.components = [...new Set(outline.components)];
     file.data.lesson = outline;
   };
 }

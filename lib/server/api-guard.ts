@@ -10,8 +10,7 @@ export function jsonError(status: number, message: string): NextResponse {
  * stops reading past `maxBytes`, and never throws.
  */
 export async function readJsonBody(request: NextRequest, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; response: NextResponse }> {
-  const origin = request.headers.get('origin');
-  if (origin && origin !== request.nextUrl.origin) return { ok: false, response: jsonError(403, 'Cross-site requests are not accepted.') };
+  if (!isSameOrigin(request)) return { ok: false, response: jsonError(403, 'Cross-site requests are not accepted.') };
   if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
     return { ok: false, response: jsonError(415, 'Send the body as JSON (Content-Type: application/json).') };
   }
@@ -36,6 +35,18 @@ export async function readJsonBody(request: NextRequest, maxBytes: number): Prom
     return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false, response: jsonError(400, 'The body is not valid JSON.') };
+  }
+}
+
+/** Browsers send Origin on cross-site POSTs; it must name the host this request was sent to. */
+function isSameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get('origin');
+  if (!origin) return true;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? request.nextUrl.host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }
 

@@ -13,7 +13,7 @@ import { remarkLesson, type LessonOutline } from '@/lib/content/remark-lesson';
 
 export const LESSONS_DIR = path.join(process.cwd(), 'content', 'lessons');
 
-/** What the outline, sidebar and search need: no compiled body. */
+/** What the outline, sidebar and search need: no body. */
 export interface LessonSummary {
   slug: string;
   id: string;
@@ -25,10 +25,16 @@ export interface LessonSummary {
   readingMinutes: number;
 }
 
-export interface Lesson extends LessonSummary {
+/** A lesson's validated frontmatter and raw body: cheap to load, enough for every API. */
+export interface LessonEntry extends LessonSummary {
   frontmatter: LessonFrontmatter;
   /** Changes whenever the lesson's text changes; progress events record the version they were earned on. */
   contentVersion: string;
+  body: string;
+}
+
+/** A lesson ready to render: its compiled MDX and what the compile learned about it. */
+export interface CompiledLesson extends LessonEntry {
   outline: LessonOutline;
   /** The compiled MDX body (`function-body` format), run at render time. */
   code: string;
@@ -36,15 +42,17 @@ export interface Lesson extends LessonSummary {
 
 export interface Course {
   modules: { id: string; title: string; lessons: LessonSummary[] }[];
-  lessons: Lesson[];
-  lessonsBySlug: Map<string, Lesson>;
-  lessonsById: Map<string, Lesson>;
+  lessons: LessonEntry[];
+  lessonsBySlug: Map<string, LessonEntry>;
+  lessonsById: Map<string, LessonEntry>;
 }
 
 export class ContentError extends Error {}
 
-/** Parses, validates and compiles one lesson file. Throws ContentError with the file name on any problem. */
-export async function compileLesson(file: string, source: string): Promise<Omit<Lesson, 'moduleId' | 'moduleTitle' | 'position'>> {
+type ParsedLesson = Omit<LessonEntry, 'moduleId' | 'moduleTitle' | 'position'>;
+
+/** Validates one lesson file's frontmatter. Throws ContentError naming the file on any problem. */
+export function parseLesson(file: string, source: string): ParsedLesson {
   const slug = path.basename(file, '.mdx');
   const { data, content } = matter(source);
   const parsed = lessonFrontmatterSchema.safeParse(data);
@@ -53,45 +61,47 @@ export async function compileLesson(file: string, source: string): Promise<Omit<
     throw new ContentError(`${file}: invalid frontmatter\n${issues}`);
   }
   if (parsed.data.id !== slug) throw new ContentError(`${file}: id "${parsed.data.id}" must equal the file name "${slug}"`);
-
-  let compiled;
-  try {
-    compiled = await compile(
-      { value: content, path: file },
-      {
-        outputFormat: 'function-body',
-        remarkPlugins: [remarkGfm, [remarkLesson, { lessonId: parsed.data.id }]],
-        rehypePlugins: [[rehypeAutolinkHeadings, { behavior: 'wrap' }]],
-      },
-    );
-  } catch (error) {
-    throw new ContentError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const outline = compiled.data.lesson!;
+  const prose = content.replace(/^```[\s\S]*?^```/gm, ' ');
   return {
     slug,
     id: parsed.data.id,
     title: parsed.data.title,
     description: parsed.data.description,
-    readingMinutes: readingMinutes(outline.plainText),
+    readingMinutes: readingMinutes(prose),
     frontmatter: parsed.data,
     contentVersion: createHash('sha256').update(source).digest('hex').slice(0, 16),
-    outline,
-    code: String(compiled.value),
+    body: content,
   };
 }
 
-/** Loads every lesson and checks it against the outline: each listed once, prerequisites earlier. */
+/** Compiles a lesson's MDX body with the lesson plugins (diagrams, heading ids, outline). */
+export async function compileLesson(lesson: LessonEntry): Promise<CompiledLesson> {
+  try {
+    const compiled = await compile(
+      { value: lesson.body, path: `${lesson.slug}.mdx` },
+      {
+        outputFormat: 'function-body',
+        remarkPlugins: [remarkGfm, [remarkLesson, { lessonId: lesson.id }]],
+        rehypePlugins: [[rehypeAutolinkHeadings, { behavior: 'wrap' }]],
+      },
+    );
+    return { ...lesson, outline: compiled.data.lesson!, code: String(compiled.value) };
+  } catch (error) {
+    throw new ContentError(`${lesson.slug}.mdx: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Loads every lesson's frontmatter and checks it against the outline: each listed once, prerequisites earlier. */
 export async function loadCourse(outline: CourseOutline = courseOutline, dir: string = LESSONS_DIR): Promise<Course> {
   const problems = outlineProblems(outline);
   const files = (await readdir(/* turbopackIgnore: true */ dir)).filter((name) => name.endsWith('.mdx')).sort();
-  const compiled = await Promise.all(files.map(async (name) => compileLesson(name, await readFile(path.join(/* turbopackIgnore: true */ dir, name), 'utf8'))));
-  const byId = new Map(compiled.map((lesson) => [lesson.id, lesson]));
+  const parsed = await Promise.all(files.map(async (name) => parseLesson(name, await readFile(path.join(/* turbopackIgnore: true */ dir, name), 'utf8'))));
+  const byId = new Map(parsed.map((lesson) => [lesson.id, lesson]));
 
   const order = lessonOrder(outline);
   for (const id of order) if (!byId.has(id)) problems.push(`outline lists "${id}" but content/lessons/${id}.mdx does not exist`);
-  for (const lesson of compiled) if (!order.includes(lesson.id)) problems.push(`${lesson.slug}.mdx is not listed in content/outline.ts`);
-  for (const lesson of compiled) {
+  for (const lesson of parsed) if (!order.includes(lesson.id)) problems.push(`${lesson.slug}.mdx is not listed in content/outline.ts`);
+  for (const lesson of parsed) {
     for (const prerequisite of lesson.frontmatter.prerequisites) {
       const at = order.indexOf(prerequisite);
       if (at === -1) problems.push(`${lesson.id}: prerequisite "${prerequisite}" is not a lesson`);
@@ -100,12 +110,12 @@ export async function loadCourse(outline: CourseOutline = courseOutline, dir: st
   }
   if (problems.length > 0) throw new ContentError(`The course outline has problems:\n- ${problems.join('\n- ')}`);
 
-  const lessons: Lesson[] = [];
+  const lessons: LessonEntry[] = [];
   const modules = outline.map((courseModule) => ({
     id: courseModule.id,
     title: courseModule.title,
     lessons: courseModule.lessons.map((id) => {
-      const lesson: Lesson = { ...byId.get(id)!, moduleId: courseModule.id, moduleTitle: courseModule.title, position: lessons.length };
+      const lesson: LessonEntry = { ...byId.get(id)!, moduleId: courseModule.id, moduleTitle: courseModule.title, position: lessons.length };
       lessons.push(lesson);
       return summarise(lesson);
     }),
@@ -118,7 +128,7 @@ export async function loadCourse(outline: CourseOutline = courseOutline, dir: st
   };
 }
 
-export function summarise(lesson: Lesson): LessonSummary {
+export function summarise(lesson: LessonSummary): LessonSummary {
   const { slug, id, title, description, moduleId, moduleTitle, position, readingMinutes: minutes } = lesson;
   return { slug, id, title, description, moduleId, moduleTitle, position, readingMinutes: minutes };
 }

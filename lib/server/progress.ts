@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@prisma/client';
 import { db } from './db';
-import type { Lesson } from './lessons';
+import type { LessonEntry as Lesson } from './lessons';
 import { isCorrect } from '@/lib/content/quiz';
 import { emptyLessonProgress, type LessonProgressView, type ProgressRequest, type ProgressSnapshot } from '@/lib/progress/contract';
 

@@ -5,7 +5,7 @@ import { LessonPager } from '@/app/ui/lesson/lesson-pager';
 import { TableOfContents } from '@/app/ui/lesson/table-of-contents';
 import { MarkComplete } from '@/app/ui/progress/mark-complete';
 import { Quiz } from '@/app/ui/quiz/quiz';
-import { getCourse, getLesson } from '@/lib/server/lessons';
+import { getCompiledLesson, getCourse } from '@/lib/server/lessons';
 import '@/app/ui/lesson/lesson.css';
 
 export const dynamicParams = false;
@@ -17,12 +17,12 @@ export async function generateStaticParams() {
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const lesson = await getLesson((await params).slug);
+  const lesson = (await getCourse()).lessonsBySlug.get((await params).slug);
   return lesson ? { title: lesson.title, description: lesson.description } : {};
 }
 
 export default async function LessonPage({ params }: Props) {
-  const lesson = await getLesson((await params).slug);
+  const lesson = await getCompiledLesson((await params).slug);
   if (!lesson) notFound();
   const { lessons } = await getCourse();
   return (

@@ -1,4 +1,5 @@
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ComponentType } from 'react';
+import type { LessonComponentName } from '@/lib/content/lesson-components';
 import { Callout } from './callout';
 import { Diagram } from './diagram';
 import { InterviewAngle } from './interview-angle';
@@ -11,9 +12,9 @@ function Table(props: ComponentProps<'table'>) {
   );
 }
 
-/** The closed set of components a lesson may use. MDX throws on any other capitalised tag. */
-export const lessonComponents = { Diagram, Callout, InterviewAngle };
-
-export const LESSON_COMPONENT_NAMES = Object.keys(lessonComponents);
+// Typed against the shared list, so the registry and the content checks cannot drift apart.
+// MDX throws on any capitalised tag missing here, which fails the build.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each component has its own props
+const lessonComponents: Record<LessonComponentName, ComponentType<any>> = { Diagram, Callout, InterviewAngle };
 
 export const mdxComponents = { ...lessonComponents, table: Table };

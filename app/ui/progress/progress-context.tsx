@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { emptyLessonProgress, type LessonProgressView, type ProgressRequest, type ProgressSnapshot } from '@/lib/progress/contract';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -25,6 +25,11 @@ async function readError(response: Response): Promise<string> {
 export function ProgressProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<ProgressContextValue['status']>('loading');
   const [lessons, setLessons] = useState<ProgressSnapshot['lessons']>({});
+  // Lessons saved on this page are newer than a snapshot that was requested before the save.
+  const savedHere = useRef<ProgressSnapshot['lessons']>({});
+  // Writes go one at a time, in order: the first creates the learner's cookie that later ones carry,
+  // and a slow early answer cannot overwrite the state a later write returned.
+  const writeQueue = useRef<Promise<unknown>>(Promise.resolve());
 
   useEffect(() => {
     let cancelled = false;
@@ -35,7 +40,7 @@ export function ProgressProvider({ children }: { children: ReactNode }) {
       })
       .then((snapshot) => {
         if (cancelled) return;
-        setLessons(snapshot.lessons);
+        setLessons({ ...snapshot.lessons, ...savedHere.current });
         setStatus('ready');
       })
       .catch(() => !cancelled && setStatus('error'));
@@ -44,7 +49,7 @@ export function ProgressProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const save = useCallback<ProgressContextValue['save']>(async (lessonId, action) => {
+  const send = useCallback<ProgressContextValue['save']>(async (lessonId, action) => {
     const requestId = crypto.randomUUID();
     let lastError = 'Could not reach the server.';
     // Retries reuse the requestId, so a write that landed but whose answer was lost is not applied twice.
@@ -57,8 +62,8 @@ export function ProgressProvider({ children }: { children: ReactNode }) {
         });
         if (response.ok) {
           const result = (await response.json()) as { lesson: LessonProgressView; correct?: boolean };
+          savedHere.current[lessonId] = result.lesson;
           setLessons((current) => ({ ...current, [lessonId]: result.lesson }));
-          setStatus('ready');
           return result;
         }
         lastError = await readError(response);
@@ -70,6 +75,15 @@ export function ProgressProvider({ children }: { children: ReactNode }) {
     }
     throw new Error(lastError);
   }, []);
+
+  const save = useCallback<ProgressContextValue['save']>(
+    (lessonId, action) => {
+      const result = writeQueue.current.then(() => send(lessonId, action));
+      writeQueue.current = result.catch(() => undefined);
+      return result;
+    },
+    [send],
+  );
 
   const value = useMemo<ProgressContextValue>(
     () => ({ status, lessons, lesson: (id) => lessons[id] ?? emptyLessonProgress(), save }),

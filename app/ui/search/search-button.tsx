@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 // The dialog (and minisearch with it) loads on first use, not with every page.
 const SearchDialog = dynamic(() => import('./search-dialog').then((module) => module.SearchDialog), { ssr: false });
@@ -13,6 +13,7 @@ function isTyping(target: EventTarget | null): boolean {
 /** Opens lesson search; Ctrl+K / ⌘K or "/" open it from anywhere. */
 export function SearchButton() {
   const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -22,18 +23,19 @@ export function SearchButton() {
       setOpen(true);
     };
     window.addEventListener('keydown', onKeyDown);
+    buttonRef.current?.setAttribute('data-shortcuts', 'on');
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 
   return (
     <>
-      <button type="button" className="search-trigger" onClick={() => setOpen(true)} aria-haspopup="dialog" aria-label="Search lessons" data-testid="search-open">
+      <button type="button" className="search-trigger" onClick={() => setOpen(true)} aria-haspopup="dialog" data-testid="search-open" ref={buttonRef}>
         <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2">
           <circle cx="11" cy="11" r="7" />
           <path d="M20 20l-4-4" />
         </svg>
         <span className="label">Search lessons</span>
-        <kbd>Ctrl K</kbd>
+        <kbd aria-hidden="true">Ctrl K</kbd>
       </button>
       {open && <SearchDialog onClose={() => setOpen(false)} />}
     </>

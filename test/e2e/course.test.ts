@@ -1,0 +1,152 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, seriousAxeViolations } from '../support/browser';
+import { realCourse } from '../support/course';
+import { startSite, type RunningSite } from '../support/server';
+
+const course = await realCourse();
+let site: RunningSite;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([startSite(3210), launchBrowser()]);
+  context = await browser.newContext({ baseURL: site.baseUrl, colorScheme: 'light', viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function firstDiagramSvg(target: Page) {
+  const figure = target.getByTestId('diagram').first();
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('.diagram-canvas svg').waitFor();
+  return figure;
+}
+
+describe('a learner studying the course', () => {
+  it('goes from the home page to the first lesson and sees its diagrams drawn as SVG', async () => {
+    await page.goto('/');
+    await page.getByRole('link', { name: /^Start with/ }).click();
+    await page.waitForURL(`**/learn/${course.lessons[0]!.slug}`);
+    const figure = await firstDiagramSvg(page);
+    expect(await figure.locator('svg').count()).toBeGreaterThan(0);
+    expect(await figure.getAttribute('aria-labelledby')).toBeTruthy();
+  });
+
+  it('switches to dark mode, and the diagram redraws in the dark theme', async () => {
+    const figure = await firstDiagramSvg(page);
+    const lightSvg = await figure.locator('.diagram-canvas').innerHTML();
+    await page.getByTestId('theme-toggle').click();
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => figure.locator('.diagram-canvas').innerHTML()).not.toBe(lightSvg);
+    await page.getByTestId('theme-toggle').click();
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('light');
+  });
+
+  it('edits a diagram’s source and sees it redraw; a broken source shows the parser’s message', async () => {
+    const figure = await firstDiagramSvg(page);
+    await figure.getByTestId('diagram-source-toggle').click();
+    await figure.getByTestId('diagram-source').fill('flowchart LR\n  A[Edited by the learner] --> B[Second box]');
+    await expect.poll(() => figure.locator('.diagram-canvas svg').textContent(), { timeout: 10_000 }).toContain('Edited by the learner');
+    await figure.getByTestId('diagram-source').fill('flowchart LR\n  A[Unclosed --> ');
+    await expect.poll(() => figure.getByTestId('diagram-error').textContent(), { timeout: 10_000 }).toMatch(/parse|Expecting|error/i);
+    expect(await figure.locator('.diagram-canvas svg').count()).toBe(1);
+  });
+
+  it('answers a quiz question and gets the explanation at once', async () => {
+    const lesson = course.lessons[0]!;
+    const question = lesson.frontmatter.quiz.find((candidate) => candidate.kind === 'choice')!;
+    if (question.kind !== 'choice') throw new Error('needs a choice question');
+    const item = page.getByTestId(`quiz-${question.id}`);
+    await item.scrollIntoViewIfNeeded();
+    await item.getByLabel(question.choices[question.answer]!, { exact: true }).check();
+    await item.getByRole('button', { name: 'Check answer' }).click();
+    await expect.poll(() => item.getByTestId('quiz-feedback').textContent()).toContain('Correct.');
+  });
+
+  it('marks the lesson complete, and it is still complete after a reload', async () => {
+    const lesson = course.lessons[0]!;
+    await page.getByTestId('mark-complete').click();
+    await expect.poll(() => page.getByTestId('mark-complete').textContent(), { timeout: 10_000 }).toBe('Mark as not complete');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('mark-complete').textContent(), { timeout: 10_000 }).toBe('Mark as not complete');
+    await expect.poll(() => page.getByTestId(`tick-${lesson.id}`).first().getAttribute('data-done')).toBe('true');
+  });
+
+  it('shows the completed lesson and the right answer on the progress page', async () => {
+    await page.goto('/progress');
+    expect(await page.getByTestId('lessons-completed').textContent()).toContain(`1 / ${course.lessons.length}`);
+    expect(await page.getByTestId(`progress-row-${course.lessons[0]!.id}`).textContent()).toContain('Completed');
+  });
+
+  it('searches with the keyboard and lands on the lesson section that matches', async () => {
+    await page.goto('/learn');
+    await page.locator('[data-testid="search-open"][data-shortcuts="on"]').waitFor();
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('search-input').fill('Maglev');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/learn/consistent-hashing**');
+    expect(page.url()).toContain('/learn/consistent-hashing');
+  });
+
+  it('reaches the content with the skip link from the keyboard', async () => {
+    await page.goto('/learn/round-robin');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(page.url()).toContain('#main');
+  });
+});
+
+describe('every page a learner reads', () => {
+  it.each(['/', '/learn', `/learn/${course.lessons[1]!.slug}`, '/progress'])('%s has no serious or critical axe violations', async (path) => {
+    await page.goto(path);
+    if (path.startsWith('/learn/')) await firstDiagramSvg(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('a lesson in dark mode has no serious or critical axe violations either', async () => {
+    const dark = await browser.newContext({ baseURL: site.baseUrl, colorScheme: 'dark' });
+    const darkPage = await dark.newPage();
+    await darkPage.goto(`/learn/${course.lessons[4]!.slug}`);
+    await firstDiagramSvg(darkPage);
+    expect(await seriousAxeViolations(darkPage)).toEqual([]);
+    await dark.close();
+  });
+
+  it('fits a 360 px wide phone without sideways scrolling, with the outline behind a button', async () => {
+    const phone = await browser.newContext({ baseURL: site.baseUrl, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const phonePage = await phone.newPage();
+    for (const path of ['/', '/learn', '/learn/layer-4-vs-layer-7', '/progress']) {
+      await phonePage.goto(path);
+      expect(await phonePage.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
+    await phonePage.goto('/learn/round-robin');
+    const toggle = phonePage.getByRole('button', { name: 'Show course outline' });
+    await toggle.click();
+    expect(await phonePage.getByRole('navigation', { name: 'Course outline' }).getByRole('link').first().isVisible()).toBe(true);
+    await phone.close();
+  });
+
+  it('draws every diagram of every lesson without a parse error', async () => {
+    const failures: string[] = [];
+    for (const lesson of course.lessons) {
+      await page.goto(`/learn/${lesson.slug}`);
+      const figures = page.getByTestId('diagram');
+      const count = await figures.count();
+      expect(count, lesson.id).toBe(lesson.outline.diagrams.length);
+      for (let index = 0; index < count; index += 1) {
+        const figure = figures.nth(index);
+        await figure.scrollIntoViewIfNeeded();
+        await figure.locator('[data-status="ready"], [data-status="failed"]').or(figure.and(page.locator('[data-status="ready"], [data-status="failed"]'))).first().waitFor({ timeout: 15_000 });
+        if ((await figure.getAttribute('data-status')) !== 'ready') failures.push(`${lesson.id} diagram ${index + 1}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+});

@@ -1,0 +1,46 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createFreshSqliteDatabase } from './temp-database';
+
+const NEXT_BIN = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+
+export interface RunningSite {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+async function waitUntilServing(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** The production build served on 127.0.0.1 against a fresh SQLite file (built first if needed). */
+export async function startSite(port: number): Promise<RunningSite> {
+  if (!existsSync(path.join('.next', 'BUILD_ID'))) execFileSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit' });
+  const databaseUrl = createFreshSqliteDatabase();
+  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntilServing(`${baseUrl}/learn`, server, 60_000);
+  return {
+    baseUrl,
+    stop: () =>
+      new Promise((resolve) => {
+        if (server.exitCode !== null) return resolve();
+        server.once('exit', () => resolve());
+        server.kill('SIGTERM');
+      }),
+  };
+}
