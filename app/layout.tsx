@@ -2,8 +2,14 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from './ui/providers';
 import { SiteHeader } from './ui/site-header';
+// All styles load here, in the head: page-level CSS streamed later would shift the page as it lands.
 import './globals.css';
 import './ui/layout.css';
+import './ui/course/course.css';
+import './ui/lesson/lesson.css';
+import './ui/lesson/diagram.css';
+import './ui/quiz/quiz.css';
+import './ui/search/search.css';
 
 export const metadata: Metadata = {
   title: { default: 'Traffic Cop: learn load balancing by running it', template: '%s · Traffic Cop' },

@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { LEARNER_COOKIE, learnerIdFrom } from '@/lib/server/learner-cookie';
 import { getCourse } from '@/lib/server/lessons';
 import { fetchProgress } from '@/lib/server/progress';
-import '../ui/course/course.css';
 
 export const metadata: Metadata = { title: 'Your progress' };
 

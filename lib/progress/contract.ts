@@ -20,22 +20,17 @@ export const progressRequestSchema = z.discriminatedUnion('action', [
 ]);
 
 export type ProgressRequest = z.infer<typeof progressRequestSchema>;
-
-/** One lesson's progress as every page shows it. */
-export interface LessonProgressView {
-  completed: boolean;
-  completedAt: string | null;
-  answers: Record<string, { correct: boolean }>;
-}
-
-/** All of a learner's progress, keyed by lesson id. */
-export interface ProgressSnapshot {
-  lessons: Record<string, LessonProgressView>;
-}
-
-export const emptyLessonProgress = (): LessonProgressView => ({ completed: false, completedAt: null, answers: {} });
+export type { LessonProgressView, ProgressSnapshot } from './view';
+export { emptyLessonProgress } from './view';
+import type { ProgressAction } from './view';
 
 /** A zod error as one readable line per problem. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
+
+// The browser's hand-written action type (kept free of zod for the client bundle) must match the schema both ways.
+type WithoutRequestId<T> = T extends unknown ? Omit<T, 'requestId'> : never;
+type SchemaAction = WithoutRequestId<ProgressRequest>;
+type Assert<T extends true> = T;
+export type ActionMatchesSchema = Assert<[ProgressAction] extends [SchemaAction] ? ([SchemaAction] extends [ProgressAction] ? true : false) : false>;

@@ -2,14 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { compile } from '@mdx-js/mdx';
-import remarkGfm from 'remark-gfm';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { outline as courseOutline } from '@/content/outline';
 import { lessonFrontmatterSchema, type LessonFrontmatter } from '@/lib/content/lesson-schema';
 import { lessonOrder, outlineProblems, type CourseOutline } from '@/lib/content/outline-schema';
 import { readingMinutes } from '@/lib/content/reading-time';
-import { remarkLesson, type LessonOutline } from '@/lib/content/remark-lesson';
+import { compileLessonBody } from '@/lib/content/compile-lesson';
+import type { LessonOutline } from '@/lib/content/remark-lesson';
 
 export const LESSONS_DIR = path.join(process.cwd(), 'content', 'lessons');
 
@@ -36,8 +34,8 @@ export interface LessonEntry extends LessonSummary {
 /** A lesson ready to render: its compiled MDX and what the compile learned about it. */
 export interface CompiledLesson extends LessonEntry {
   outline: LessonOutline;
-  /** The compiled MDX body (`function-body` format), run at render time. */
-  code: string;
+  /** The body as static HTML, with placeholders for the diagram islands. */
+  html: string;
 }
 
 export interface Course {
@@ -74,18 +72,10 @@ export function parseLesson(file: string, source: string): ParsedLesson {
   };
 }
 
-/** Compiles a lesson's MDX body with the lesson plugins (diagrams, heading ids, outline). */
+/** Compiles a lesson's body to HTML with the lesson plugins (diagrams, heading ids, outline). */
 export async function compileLesson(lesson: LessonEntry): Promise<CompiledLesson> {
   try {
-    const compiled = await compile(
-      { value: lesson.body, path: `${lesson.slug}.mdx` },
-      {
-        outputFormat: 'function-body',
-        remarkPlugins: [remarkGfm, [remarkLesson, { lessonId: lesson.id }]],
-        rehypePlugins: [[rehypeAutolinkHeadings, { behavior: 'wrap' }]],
-      },
-    );
-    return { ...lesson, outline: compiled.data.lesson!, code: String(compiled.value) };
+    return { ...lesson, ...(await compileLessonBody(lesson.body, lesson.id, `${lesson.slug}.mdx`)) };
   } catch (error) {
     throw new ContentError(`${lesson.slug}.mdx: ${error instanceof Error ? error.message : String(error)}`);
   }

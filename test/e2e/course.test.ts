@@ -143,8 +143,9 @@ describe('every page a learner reads', () => {
       for (let index = 0; index < count; index += 1) {
         const figure = figures.nth(index);
         await figure.scrollIntoViewIfNeeded();
-        await figure.locator('[data-status="ready"], [data-status="failed"]').or(figure.and(page.locator('[data-status="ready"], [data-status="failed"]'))).first().waitFor({ timeout: 15_000 });
-        if ((await figure.getAttribute('data-status')) !== 'ready') failures.push(`${lesson.id} diagram ${index + 1}`);
+        const live = figure.locator('.diagram-live');
+        await figure.locator('.diagram-live[data-status="ready"], .diagram-live[data-status="failed"]').waitFor({ timeout: 15_000 });
+        if ((await live.getAttribute('data-status')) !== 'ready') failures.push(`${lesson.id} diagram ${index + 1}`);
       }
     }
     expect(failures).toEqual([]);

@@ -1,14 +1,12 @@
-import { compile } from '@mdx-js/mdx';
-import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
-import { parseFenceMeta, remarkLesson } from '@/lib/content/remark-lesson';
+import { compileLessonBody } from '@/lib/content/compile-lesson';
+import { parseFenceMeta } from '@/lib/content/remark-lesson';
 import { referenceHeadingPaths } from '@/lib/content/reference-headings';
 import { excerptOf } from '@/lib/content/search-index';
 import { readingMinutes } from '@/lib/content/reading-time';
 
 async function outlineOf(markdown: string) {
-  const file = await compile(markdown, { remarkPlugins: [remarkGfm, [remarkLesson, { lessonId: 'demo' }]] });
-  return file.data.lesson!;
+  return (await compileLessonBody(markdown, 'demo')).outline;
 }
 
 describe('the lesson remark plugin', () => {
@@ -49,5 +47,42 @@ describe('small content helpers', () => {
   it('never reports less than a minute of reading', () => {
     expect(readingMinutes('short')).toBe(1);
     expect(readingMinutes('word '.repeat(2200))).toBe(10);
+  });
+});
+
+describe('lesson components compile to plain HTML', () => {
+  const html = async (markdown: string) => (await compileLessonBody(markdown, 'demo')).html;
+
+  it('renders a correction callout with its label', async () => {
+    expect(await html('<Callout kind="correction">\n\nIt was **wrong**.\n\n</Callout>')).toBe(
+      '<div class="lesson-section"><aside class="callout" data-kind="correction" aria-label="Correction"><p class="callout-label">Correction</p><p>It was <strong>wrong</strong>.</p></aside></div>',
+    );
+  });
+
+  it('renders a diagram as a static figure with a slot for the live canvas', async () => {
+    const out = await html('```mermaid title="Flow" description="A to B."\nflowchart LR\n  A --> B\n```');
+    expect(out).toContain('<figure class="diagram" data-testid="diagram" data-diagram-id="demo-diagram-1" aria-labelledby="demo-diagram-1-title">');
+    expect(out).toContain('<div class="diagram-root" data-diagram-root="demo-diagram-1">');
+    expect(out).toContain('<p id="demo-diagram-1-description">A to B.</p>');
+  });
+
+  it('wraps tables so they scroll sideways on a phone', async () => {
+    expect(await html('| a | b |\n| - | - |\n| 1 | 2 |')).toMatch(/^<div class="lesson-section"><div class="table-scroll" tabindex="0" role="group"[^>]*><table>/);
+  });
+
+  it('groups the body into one section per h2, so far-off sections can skip layout', async () => {
+    const out = await html('Intro.\n\n## One\n\nA.\n\n## Two\n\nB.');
+    expect(out.match(/class="lesson-section"/g)).toHaveLength(3);
+    expect(out).toMatch(/<div class="lesson-section"><h2 id="one">/);
+  });
+
+  it.each([
+    ['an unknown component', '<Lab scenario="x" />', /<Lab> is not a lesson component/],
+    ['a JavaScript expression', 'Weights { a, b } here.', /cannot run \{expressions\}/],
+    ['an import', "import x from 'y'\n\nText.", /cannot import or export/],
+    ['an unknown callout kind', '<Callout kind="shout">\n\nHi\n\n</Callout>', /kind must be one of/],
+    ['an attribute expression', '<Callout kind={"note"}>\n\nHi\n\n</Callout>', /plain strings/],
+  ])('fails the build on %s', async (_name, markdown, message) => {
+    await expect(html(markdown)).rejects.toThrow(message);
   });
 });

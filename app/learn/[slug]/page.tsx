@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { CourseSidebar } from '@/app/ui/course/course-sidebar';
 import { LessonBody } from '@/app/ui/lesson/lesson-body';
 import { LessonPager } from '@/app/ui/lesson/lesson-pager';
 import { TableOfContents } from '@/app/ui/lesson/table-of-contents';
 import { MarkComplete } from '@/app/ui/progress/mark-complete';
 import { Quiz } from '@/app/ui/quiz/quiz';
 import { getCompiledLesson, getCourse } from '@/lib/server/lessons';
-import '@/app/ui/lesson/lesson.css';
 
 export const dynamicParams = false;
 
@@ -24,9 +24,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LessonPage({ params }: Props) {
   const lesson = await getCompiledLesson((await params).slug);
   if (!lesson) notFound();
-  const { lessons } = await getCourse();
+  const { lessons, modules } = await getCourse();
   return (
-    <div className="lesson-layout">
+    <>
+    <CourseSidebar modules={modules} currentSlug={lesson.slug} />
+    <main id="main" className="lesson-layout">
+      <TableOfContents headings={lesson.outline.headings} />
       <article className="lesson-article" data-lesson-id={lesson.id}>
         <p className="lesson-meta">
           <span>{lesson.moduleTitle}</span>
@@ -42,12 +45,12 @@ export default async function LessonPage({ params }: Props) {
             ))}
           </ul>
         </section>
-        <LessonBody code={lesson.code} />
+        <LessonBody html={lesson.html} diagrams={lesson.outline.diagrams} />
         <Quiz lessonId={lesson.id} questions={lesson.frontmatter.quiz} />
         <MarkComplete lessonId={lesson.id} />
         <LessonPager previous={lessons[lesson.position - 1]} next={lessons[lesson.position + 1]} />
       </article>
-      <TableOfContents headings={lesson.outline.headings} />
-    </div>
+    </main>
+    </>
   );
 }

@@ -1,7 +1,5 @@
-import Link from 'next/link';
 import type { Course } from '@/lib/server/course-loader';
 import { CompletionTick } from '../progress/completion-tick';
-import './course.css';
 
 /** Modules and lessons with reading time, description and completion ticks. */
 export function CourseOutline({ modules }: { modules: Course['modules'] }) {
@@ -17,9 +15,9 @@ export function CourseOutline({ modules }: { modules: Course['modules'] }) {
               <li key={lesson.id}>
                 <CompletionTick lessonId={lesson.id} />
                 <div>
-                  <Link href={`/learn/${lesson.slug}`} className="outline-title">
+                  <a href={`/learn/${lesson.slug}`} className="outline-title">
                     {lesson.title}
-                  </Link>
+                  </a>
                   <span className="muted outline-minutes"> · {lesson.readingMinutes} min</span>
                   <p className="muted">{lesson.description}</p>
                 </div>

@@ -1,42 +1,28 @@
-'use client';
-
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
-import { useState } from 'react';
-import type { LessonSummary } from '@/lib/server/course-loader';
+import type { Course } from '@/lib/server/course-loader';
 import { CompletionTick } from '../progress/completion-tick';
+import { SidebarToggle } from './sidebar-toggle';
 
-interface SidebarModule {
-  id: string;
-  title: string;
-  lessons: Pick<LessonSummary, 'id' | 'slug' | 'title'>[];
-}
-
-/** The course outline beside every lesson; collapses behind a button on narrow screens. */
-export function CourseSidebar({ modules }: { modules: SidebarModule[] }) {
-  const pathname = usePathname();
-  const [open, setOpen] = useState(false);
+/**
+ * The course outline beside every lesson. Server-rendered with plain links (lesson pages are
+ * static, so a full load is fast); only the phone-size toggle hydrates.
+ */
+export function CourseSidebar({ modules, currentSlug }: { modules: Course['modules']; currentSlug?: string }) {
   return (
-    <nav className="course-sidebar" aria-label="Course outline" data-open={open}>
-      <button type="button" className="button small sidebar-toggle" aria-expanded={open} aria-controls="sidebar-modules" onClick={() => setOpen((value) => !value)}>
-        {open ? 'Hide course outline' : 'Show course outline'}
-      </button>
+    <nav className="course-sidebar" aria-label="Course outline" data-open="false">
+      <SidebarToggle controls="sidebar-modules" />
       <div className="sidebar-modules" id="sidebar-modules">
         {modules.map((courseModule) => (
           <section key={courseModule.id} aria-labelledby={`sidebar-${courseModule.id}`}>
             <h2 id={`sidebar-${courseModule.id}`}>{courseModule.title}</h2>
             <ol>
-              {courseModule.lessons.map((lesson) => {
-                const href = `/learn/${lesson.slug}`;
-                return (
-                  <li key={lesson.id}>
-                    <Link href={href} aria-current={pathname === href ? 'page' : undefined} onClick={() => setOpen(false)}>
-                      <CompletionTick lessonId={lesson.id} />
-                      <span>{lesson.title}</span>
-                    </Link>
-                  </li>
-                );
-              })}
+              {courseModule.lessons.map((lesson) => (
+                <li key={lesson.id}>
+                  <a href={`/learn/${lesson.slug}`} aria-current={lesson.slug === currentSlug ? 'page' : undefined}>
+                    <CompletionTick lessonId={lesson.id} />
+                    <span>{lesson.title}</span>
+                  </a>
+                </li>
+              ))}
             </ol>
           </section>
         ))}

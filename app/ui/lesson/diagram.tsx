@@ -5,26 +5,32 @@ import { useEffect, useRef, useState } from 'react';
 import { renderDiagram } from './mermaid-runtime';
 import { useDebounced } from './use-debounced';
 import { useNearViewport } from './use-near-viewport';
-import './diagram.css';
 
-interface DiagramProps {
+export interface DiagramProps {
   id: string;
   title: string;
   description: string;
   source: string;
 }
 
-type View = { status: 'waiting' } | { status: 'ready'; svg: string; error?: string } | { status: 'failed'; error: string };
+type View = { status: 'waiting' } | { status: 'ready'; svg: string; naturalWidth: number; error?: string } | { status: 'failed'; error: string };
 
 const ZOOM_STEPS = [1, 1.5, 2, 3];
 
+/** Mermaid writes the drawing's natural width as an inline max-width; never scale a small drawing up past it. */
+function naturalWidthOf(svg: string): number {
+  const match = /max-width:\s*([\d.]+)px/.exec(svg);
+  return match ? Number(match[1]) : 800;
+}
+
 /**
- * A live Mermaid diagram: rendered when it nears the viewport, re-themed with the site, zoomable,
- * and editable through its source. A parse error is shown inline; the last good picture stays.
+ * The live part of a lesson diagram, mounted into its static figure: rendered when it nears the
+ * viewport, re-themed with the site, zoomable, and editable through its source. A parse error
+ * is shown inline and the last good picture stays.
  */
-export function Diagram({ id, title, description, source }: DiagramProps) {
-  const figureRef = useRef<HTMLElement>(null);
-  const near = useNearViewport(figureRef);
+export function DiagramCanvas({ id, title, source }: DiagramProps) {
+  const liveRef = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(liveRef);
   const { resolvedTheme } = useTheme();
   const theme = resolvedTheme === 'dark' ? 'dark' : 'light';
   const [code, setCode] = useState(source);
@@ -33,13 +39,20 @@ export function Diagram({ id, title, description, source }: DiagramProps) {
   const [zoom, setZoom] = useState(0);
   const [view, setView] = useState<View>({ status: 'waiting' });
 
+  // The static placeholder in the server HTML is hidden once the live canvas is mounted.
+  useEffect(() => {
+    const root = liveRef.current?.parentElement;
+    root?.setAttribute('data-live', '');
+    return () => root?.removeAttribute('data-live');
+  }, []);
+
   useEffect(() => {
     if (!near) return;
     let cancelled = false;
     renderDiagram(settledCode, theme).then((outcome) => {
       if (cancelled) return;
       setView((previous) => {
-        if (outcome.ok) return { status: 'ready', svg: outcome.svg };
+        if (outcome.ok) return { status: 'ready', svg: outcome.svg, naturalWidth: naturalWidthOf(outcome.svg) };
         return previous.status === 'ready' ? { ...previous, error: outcome.error } : { status: 'failed', error: outcome.error };
       });
     });
@@ -51,7 +64,7 @@ export function Diagram({ id, title, description, source }: DiagramProps) {
   const error = view.status === 'waiting' ? undefined : view.error;
   const scale = ZOOM_STEPS[zoom]!;
   return (
-    <figure ref={figureRef} className="diagram" data-testid="diagram" data-diagram-id={id} data-status={view.status} aria-labelledby={`${id}-title`}>
+    <div ref={liveRef} className="diagram-live" data-status={view.status}>
       <div className="diagram-toolbar">
         <button type="button" className="button small" onClick={() => setZoom((z) => Math.max(0, z - 1))} disabled={zoom === 0} aria-label={`Zoom out of ${title}`}>
           −
@@ -72,7 +85,7 @@ export function Diagram({ id, title, description, source }: DiagramProps) {
             role="img"
             aria-label={title}
             aria-describedby={`${id}-description`}
-            style={{ width: `${scale * 100}%` }}
+            style={{ width: `${scale * 100}%`, ['--svg-max-width' as string]: `${view.naturalWidth * scale}px` }}
             data-stale={Boolean(error)}
             dangerouslySetInnerHTML={{ __html: view.svg }}
           />
@@ -96,11 +109,6 @@ export function Diagram({ id, title, description, source }: DiagramProps) {
           </button>
         </div>
       )}
-      <figcaption id={`${id}-title`}>{title}</figcaption>
-      <details className="diagram-description">
-        <summary>Text description</summary>
-        <p id={`${id}-description`}>{description}</p>
-      </details>
-    </figure>
+    </div>
   );
 }

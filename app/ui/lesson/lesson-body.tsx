@@ -1,9 +1,15 @@
-import { run } from '@mdx-js/mdx';
-import * as runtime from 'react/jsx-runtime';
-import { mdxComponents } from './mdx-components';
+import { DiagramIslands } from './diagram-islands';
+import type { LessonDiagram } from '@/lib/content/remark-lesson';
 
-/** Runs a lesson's compiled MDX with the closed component registry (at build time: lesson pages are static). */
-export async function LessonBody({ code }: { code: string }) {
-  const { default: Content } = await run(code, { ...runtime, baseUrl: import.meta.url });
-  return <Content components={mdxComponents} />;
+/**
+ * The lesson as static HTML compiled at build time (no lesson tree to hydrate),
+ * plus the diagram islands that make its figures live.
+ */
+export function LessonBody({ html, diagrams }: { html: string; diagrams: LessonDiagram[] }) {
+  return (
+    <>
+      <div className="lesson-body" dangerouslySetInnerHTML={{ __html: html }} />
+      <DiagramIslands diagrams={diagrams} />
+    </>
+  );
 }

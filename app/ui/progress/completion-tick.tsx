@@ -1,15 +1,12 @@
-'use client';
-
-import { useProgress } from './progress-context';
-
-/** ✓ when the lesson is complete; an empty circle otherwise. Announced as text for screen readers. */
+/**
+ * A completion mark, rendered static on the server and kept in sync by <TickSync>:
+ * dozens of ticks cost nothing to hydrate.
+ */
 export function CompletionTick({ lessonId }: { lessonId: string }) {
-  const { lesson } = useProgress();
-  const done = lesson(lessonId).completed;
   return (
-    <span className="tick" data-done={done} data-testid={`tick-${lessonId}`}>
-      <span aria-hidden="true">{done ? '✓' : '○'}</span>
-      <span className="visually-hidden">{done ? '(completed)' : '(not completed)'}</span>
+    <span className="tick" data-tick-for={lessonId} data-done="false" data-testid={`tick-${lessonId}`}>
+      <span className="tick-mark" aria-hidden="true" />
+      <span className="visually-hidden tick-text">(not completed)</span>
     </span>
   );
 }

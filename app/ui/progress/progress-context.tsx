@@ -1,10 +1,7 @@
 'use client';
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { emptyLessonProgress, type LessonProgressView, type ProgressRequest, type ProgressSnapshot } from '@/lib/progress/contract';
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type ProgressAction = DistributiveOmit<ProgressRequest, 'requestId'>;
+import { emptyLessonProgress, type LessonProgressView, type ProgressAction, type ProgressSnapshot } from '@/lib/progress/view';
 
 interface ProgressContextValue {
   status: 'loading' | 'ready' | 'error';

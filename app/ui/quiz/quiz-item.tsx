@@ -47,7 +47,7 @@ export function QuizItem({ lessonId, question, number, previouslyCorrect }: Prop
           {question.kind === 'choice' ? (
             <div className="quiz-choices">
               {question.choices.map((label, index) => (
-                <label key={label} className="quiz-choice">
+                <label key={label} className="quiz-choice" data-checked={choice === index}>
                   <input type="radio" name={`${id}-choice`} value={index} checked={choice === index} onChange={() => setChoice(index)} />
                   <span>{label}</span>
                 </label>

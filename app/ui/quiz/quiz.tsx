@@ -3,7 +3,6 @@
 import type { QuizQuestion } from '@/lib/content/lesson-schema';
 import { QuizItem } from './quiz-item';
 import { useProgress } from '../progress/progress-context';
-import './quiz.css';
 
 /** The lesson's closing quiz: each answer is checked at once and saved to the learner's progress. */
 export function Quiz({ lessonId, questions }: { lessonId: string; questions: QuizQuestion[] }) {

@@ -4,7 +4,6 @@ import MiniSearch from 'minisearch';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { searchOptions, type SearchDocument, type SearchHit } from '@/lib/content/search-index';
-import './search.css';
 
 type IndexState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; index: MiniSearch<SearchDocument> };
 

@@ -1,0 +1,76 @@
+import { h } from 'hastscript';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { MdxJsxAttribute, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import type { LessonComponentName } from './lesson-components';
+
+type JsxNode = MdxJsxFlowElementHast | MdxJsxTextElementHast;
+type Attributes = Record<string, string>;
+
+const CALLOUT_LABELS = { note: 'Note', tip: 'Tip', warning: 'Watch out', correction: 'Correction' } as const;
+
+function attributesOf(node: JsxNode, file: VFile): Attributes {
+  const attributes: Attributes = {};
+  for (const attribute of node.attributes) {
+    const literal = attribute as MdxJsxAttribute;
+    if (literal.type !== 'mdxJsxAttribute' || typeof literal.value !== 'string') {
+      file.fail(`<${node.name}>: attributes must be plain strings, like kind="note"`, node);
+    }
+    attributes[literal.name] = literal.value as string;
+  }
+  return attributes;
+}
+
+/** Each lesson component becomes plain HTML here, at build time; only diagrams hydrate later. */
+const builders: Record<LessonComponentName, (attributes: Attributes, children: ElementContent[], node: JsxNode, file: VFile) => Element> = {
+  Diagram: ({ id = '', title = '', description = '' }) =>
+    h('figure.diagram', { dataTestid: 'diagram', dataDiagramId: id, ariaLabelledby: `${id}-title` }, [
+      h('div.diagram-root', { dataDiagramRoot: id }, [
+        h('div.diagram-placeholder', { role: 'img', ariaLabel: title, ariaDescribedby: `${id}-description` }, 'Drawing diagram…'),
+      ]),
+      h('figcaption', { id: `${id}-title` }, title),
+      h('details.diagram-description', [h('summary', 'Text description'), h('p', { id: `${id}-description` }, description)]),
+    ]),
+  Callout: ({ kind = 'note' }, children, node, file) => {
+    if (!(kind in CALLOUT_LABELS)) file.fail(`<Callout kind="${kind}">: kind must be one of ${Object.keys(CALLOUT_LABELS).join(', ')}`, node);
+    const label = CALLOUT_LABELS[kind as keyof typeof CALLOUT_LABELS];
+    return h('aside.callout', { dataKind: kind, ariaLabel: label }, [h('p.callout-label', label), ...children]);
+  },
+  InterviewAngle: (_attributes, children) =>
+    h('section.interview-angle', { ariaLabelledby: 'interview-angle' }, [
+      h('h2', { id: 'interview-angle' }, [h('a', { href: '#interview-angle' }, 'In the interview')]),
+      ...children,
+    ]),
+};
+
+function isBuilder(name: string): name is LessonComponentName {
+  return Object.hasOwn(builders, name);
+}
+
+/**
+ * Rehype plugin: renders the closed set of lesson components to HTML and fails the build on
+ * anything else MDX allows (unknown tags, {expressions}, import/export), naming the line.
+ */
+export function rehypeLessonComponents() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, (node, index, parent) => {
+      const type = (node as RootContent).type as string;
+      if (type === 'mdxFlowExpression' || type === 'mdxTextExpression') {
+        file.fail('lessons cannot run {expressions}: put braces inside `code`, or escape them as \\{', node);
+      }
+      if (type === 'mdxjsEsm') file.fail('lessons cannot import or export: use the lesson components instead', node);
+      if (type === 'element' && (node as Element).tagName === 'table' && parent && index !== undefined) {
+        parent.children[index] = h('div.table-scroll', { tabIndex: 0, role: 'group', ariaLabel: 'Table (scrolls sideways on small screens)' }, [node as Element]);
+        return SKIP;
+      }
+      if (type !== 'mdxJsxFlowElement' && type !== 'mdxJsxTextElement') return;
+      const jsx = node as JsxNode;
+      if (!jsx.name || !isBuilder(jsx.name)) {
+        file.fail(`<${jsx.name ?? 'fragment'}> is not a lesson component (allowed: ${Object.keys(builders).join(', ')})`, jsx);
+      }
+      const element = builders[jsx.name as LessonComponentName](attributesOf(jsx, file), jsx.children as ElementContent[], jsx, file);
+      parent!.children[index!] = element;
+    });
+  };
+}
