@@ -5,7 +5,7 @@ import { realCourse } from '../support/course';
 import { startSite, type RunningSite } from '../support/server';
 
 const course = await realCourse();
-let site: RunningSite;
+let site: RunningSite & { databaseUrl: string };
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -77,10 +77,19 @@ describe('a learner studying the course', () => {
     await expect.poll(() => page.getByTestId(`tick-${lesson.id}`).first().getAttribute('data-done')).toBe('true');
   });
 
+  it('still shows the lesson complete after the server restarts on the same database', async () => {
+    await site.stop();
+    site = await startSite(3210, site.databaseUrl);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('mark-complete').textContent(), { timeout: 10_000 }).toBe('Mark as not complete');
+  });
+
   it('shows the completed lesson and the right answer on the progress page', async () => {
     await page.goto('/progress');
     expect(await page.getByTestId('lessons-completed').textContent()).toContain(`1 / ${course.lessons.length}`);
-    expect(await page.getByTestId(`progress-row-${course.lessons[0]!.id}`).textContent()).toContain('Completed');
+    const row = await page.getByTestId(`progress-row-${course.lessons[0]!.id}`).textContent();
+    expect(row).toContain('Completed');
+    expect(row).toContain(`1 / ${course.lessons[0]!.frontmatter.quiz.length}`);
   });
 
   it('searches with the keyboard and lands on the lesson section that matches', async () => {

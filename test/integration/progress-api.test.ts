@@ -99,6 +99,33 @@ describe('progress API on a real SQLite file', () => {
     expect((await fetchProgress(learner)).lessons[lesson.id]?.completed).toBe(true);
   });
 
+  it('keeps progress when the lesson is edited and moved: it is keyed by the stable id', async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { loadCourse, LESSONS_DIR } = await import('@/lib/server/course-loader');
+    const { outline } = await import('@/content/outline');
+    const dir = mkdtempSync(path.join(tmpdir(), 'lessons-'));
+    cpSync(LESSONS_DIR, dir, { recursive: true });
+    const file = path.join(dir, `${lesson.slug}.mdx`);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nA paragraph added by an editor.\n`);
+    // Move the last lesson of the first module to the end of the course: every later lesson shifts up one.
+    const moved = outline[0]!.lessons.at(-1)!;
+    const reordered = outline.map((courseModule, index) => ({
+      ...courseModule,
+      lessons: index === 0 ? courseModule.lessons.slice(0, -1) : index === outline.length - 1 ? [...courseModule.lessons, moved] : courseModule.lessons,
+    }));
+    const edited = (await loadCourse(reordered, dir)).lessonsById.get(lesson.id)!;
+    expect(edited.contentVersion).not.toBe(lesson.contentVersion);
+    expect(edited.position).not.toBe(lesson.position);
+
+    const { fetchProgress, recordProgress } = await import('@/lib/server/progress');
+    expect((await fetchProgress(learner)).lessons[lesson.id]?.completed).toBe(true);
+    await recordProgress(learner, edited, { action: 'complete', requestId: newRequestId() });
+    const versions = (await independent.progressEvent.findMany({ where: { learnerId: learner, lessonId: lesson.id } })).map((event) => event.contentVersion);
+    expect(new Set(versions)).toEqual(new Set([lesson.contentVersion, edited.contentVersion]));
+  });
+
   it('treats a well-formed but unknown learner cookie as a new learner', async () => {
     const response = await post(lesson.id, { action: 'complete', requestId: newRequestId() }, { cookie: 'f'.repeat(32) });
     expect(response.status).toBe(200);

@@ -24,10 +24,9 @@ async function waitUntilServing(url: string, server: ChildProcess, timeoutMs: nu
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** The production build served on 127.0.0.1 against a fresh SQLite file (built first if needed). */
-export async function startSite(port: number): Promise<RunningSite> {
+/** The production build served on 127.0.0.1 (built first if needed), on a fresh SQLite file unless one is given. */
+export async function startSite(port: number, databaseUrl: string = createFreshSqliteDatabase()): Promise<RunningSite & { databaseUrl: string }> {
   if (!existsSync(path.join('.next', 'BUILD_ID'))) execFileSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit' });
-  const databaseUrl = createFreshSqliteDatabase();
   const server = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -36,6 +35,7 @@ export async function startSite(port: number): Promise<RunningSite> {
   await waitUntilServing(`${baseUrl}/learn`, server, 60_000);
   return {
     baseUrl,
+    databaseUrl,
     stop: () =>
       new Promise((resolve) => {
         if (server.exitCode !== null) return resolve();

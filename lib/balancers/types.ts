@@ -1,0 +1,46 @@
+/** A backend's identity. Branded, so a backend id is never mixed up with a client or lesson id. */
+export type BackendId = string & { readonly __brand: 'BackendId' };
+
+export const backendId = (id: string): BackendId => id as BackendId;
+
+/** Every algorithm the engine implements, by its kebab-case name (CLI flags, URLs, scenarios). */
+export type AlgorithmName =
+  | 'round-robin'
+  | 'weighted-round-robin'
+  | 'interleaved-weighted-round-robin'
+  | 'least-connections'
+  | 'random'
+  | 'power-of-two'
+  | 'hash-mod-n'
+  | 'ip-hash'
+  | 'consistent-hash'
+  | 'maglev';
+
+/** What a balancer may know about one backend when it picks. Order matters: it is the config order. */
+export interface BackendView {
+  id: BackendId;
+  /** A positive integer; nginx rejects weight 0. */
+  weight: number;
+  /** False when the backend is down, ejected, draining or at its connection limit: skip it. */
+  usable: boolean;
+  /** Requests in flight on this backend, as this balancer counts them. */
+  activeConnections: number;
+}
+
+/** What a request offers to choose by. Hash-based balancers need one of these. */
+export interface PickRequest {
+  /** Dotted IPv4 (or IPv6) client address. */
+  clientIp?: string;
+  /** A hash key: a session id, a cookie, a header value. */
+  key?: string;
+}
+
+/** A source of uniform numbers in [0, 1): injected, so randomised algorithms replay exactly. */
+export type Random = () => number;
+
+/** One balancing policy. Stateful policies keep their state inside the instance. */
+export interface Balancer {
+  readonly algorithm: AlgorithmName;
+  /** Chooses a backend for one request, or undefined when none is usable (nginx answers 502). */
+  pick(backends: readonly BackendView[], request?: PickRequest): BackendId | undefined;
+}
