@@ -7,7 +7,6 @@ import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { rehypeLessonComponents } from './rehype-lesson-components';
-import { rehypeSections } from './rehype-sections';
 import { remarkLesson, type LessonOutline } from './remark-lesson';
 
 export interface CompiledLessonBody {
@@ -32,7 +31,6 @@ export async function compileLessonBody(body: string, lessonId: string, path = `
     .use(remarkRehype, { passThrough: MDX_NODE_TYPES })
     .use(rehypeAutolinkHeadings, { behavior: 'wrap' })
     .use(rehypeLessonComponents)
-    .use(rehypeSections)
     .use(rehypeStringify)
     .process(file);
   return { html: String(html), outline: file.data.lesson! };

@@ -55,7 +55,7 @@ describe('lesson components compile to plain HTML', () => {
 
   it('renders a correction callout with its label', async () => {
     expect(await html('<Callout kind="correction">\n\nIt was **wrong**.\n\n</Callout>')).toBe(
-      '<div class="lesson-section"><aside class="callout" data-kind="correction" aria-label="Correction"><p class="callout-label">Correction</p><p>It was <strong>wrong</strong>.</p></aside></div>',
+      '<aside class="callout" data-kind="correction" aria-label="Correction"><p class="callout-label">Correction</p><p>It was <strong>wrong</strong>.</p></aside>',
     );
   });
 
@@ -67,13 +67,7 @@ describe('lesson components compile to plain HTML', () => {
   });
 
   it('wraps tables so they scroll sideways on a phone', async () => {
-    expect(await html('| a | b |\n| - | - |\n| 1 | 2 |')).toMatch(/^<div class="lesson-section"><div class="table-scroll" tabindex="0" role="group"[^>]*><table>/);
-  });
-
-  it('groups the body into one section per h2, so far-off sections can skip layout', async () => {
-    const out = await html('Intro.\n\n## One\n\nA.\n\n## Two\n\nB.');
-    expect(out.match(/class="lesson-section"/g)).toHaveLength(3);
-    expect(out).toMatch(/<div class="lesson-section"><h2 id="one">/);
+    expect(await html('| a | b |\n| - | - |\n| 1 | 2 |')).toMatch(/^<div class="table-scroll" tabindex="0" role="group"[^>]*><table>/);
   });
 
   it.each([

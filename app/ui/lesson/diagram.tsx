@@ -4,7 +4,6 @@ import { useTheme } from 'next-themes';
 import { useEffect, useRef, useState } from 'react';
 import { renderDiagram } from './mermaid-runtime';
 import { useDebounced } from './use-debounced';
-import { useNearViewport } from './use-near-viewport';
 
 export interface DiagramProps {
   id: string;
@@ -24,13 +23,12 @@ function naturalWidthOf(svg: string): number {
 }
 
 /**
- * The live part of a lesson diagram, mounted into its static figure: rendered when it nears the
- * viewport, re-themed with the site, zoomable, and editable through its source. A parse error
- * is shown inline and the last good picture stays.
+ * The live part of a lesson diagram, mounted into its static figure as it nears the viewport:
+ * drawn at once, re-themed with the site, zoomable, and editable through its source. A parse
+ * error is shown inline and the last good picture stays.
  */
 export function DiagramCanvas({ id, title, source }: DiagramProps) {
   const liveRef = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(liveRef);
   const { resolvedTheme } = useTheme();
   const theme = resolvedTheme === 'dark' ? 'dark' : 'light';
   const [code, setCode] = useState(source);
@@ -47,7 +45,6 @@ export function DiagramCanvas({ id, title, source }: DiagramProps) {
   }, []);
 
   useEffect(() => {
-    if (!near) return;
     let cancelled = false;
     renderDiagram(settledCode, theme).then((outcome) => {
       if (cancelled) return;
@@ -59,7 +56,7 @@ export function DiagramCanvas({ id, title, source }: DiagramProps) {
     return () => {
       cancelled = true;
     };
-  }, [near, settledCode, theme]);
+  }, [settledCode, theme]);
 
   const error = view.status === 'waiting' ? undefined : view.error;
   const scale = ZOOM_STEPS[zoom]!;

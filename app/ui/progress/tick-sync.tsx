@@ -11,6 +11,8 @@ export function TickSync() {
   useEffect(() => {
     for (const tick of document.querySelectorAll<HTMLElement>('[data-tick-for]')) {
       const done = Boolean(lessons[tick.dataset.tickFor!]?.completed);
+      // Touch the DOM only on a change: a fresh visitor's page is never mutated after hydration.
+      if (tick.dataset.done === String(done)) continue;
       tick.dataset.done = String(done);
       const text = tick.querySelector('.tick-text');
       if (text) text.textContent = done ? '(completed)' : '(not completed)';
