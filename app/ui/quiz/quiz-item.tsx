@@ -41,7 +41,7 @@ export function QuizItem({ lessonId, question, number, previouslyCorrect }: Prop
       <form onSubmit={check} aria-labelledby={`${id}-prompt`}>
         <fieldset>
           <legend id={`${id}-prompt`}>
-            <span className="visually-hidden">Question {number}: </span>
+            <span className="quiz-number">Question {number}</span>
             {question.prompt}
           </legend>
           {question.kind === 'choice' ? (
