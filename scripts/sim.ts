@@ -151,7 +151,7 @@ function formatSummary(metrics: MetricsSummary): string {
     return [server.id, server.weight, server.served, `${share.toFixed(1)}%`, server.dropped, server.failed, server.maxQueueLength];
   });
   const header = ['server', 'weight', 'served', 'share', 'dropped', 'failed', 'max queue'];
-  const table = [header, ...rows].map((row) => row.map((cell, column) => (column === 0 ? String(cell).padEnd(8) : String(cell).padStart(10))).join(''));
+  const table = [header, ...rows].map((row) => row.map((cell, column) => (column === 0 ? String(cell).padEnd(8) : String(cell).padStart(11))).join(''));
   return [
     `${metrics.arrived} requests: ${metrics.served} served, ${metrics.dropped} dropped (${metrics.noBackend} with no usable backend), ${metrics.failed} failed · ${(metrics.simulatedMs / 1000).toFixed(2)} s simulated`,
     `latency ms: mean ${ms(latency.mean)}  p50 ${ms(latency.p50)}  p95 ${ms(latency.p95)}  p99 ${ms(latency.p99)}  max ${ms(latency.max)}  (mean queue wait ${ms(metrics.meanWaitMs)})`,

@@ -6,7 +6,7 @@ import { ThemeToggle } from './theme-toggle';
 export function SiteHeader() {
   return (
     <header className="site-header">
-      <Link href="/" className="site-logo" aria-label="Traffic Cop home">
+      <Link href="/" prefetch={false} className="site-logo" aria-label="Traffic Cop home">
         <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true">
           <circle cx="5" cy="12" r="3" fill="currentColor" />
           <path d="M8 12h4M12 12l6-6M12 12h6M12 12l6 6" stroke="currentColor" strokeWidth="2" fill="none" />

@@ -48,6 +48,7 @@ export class LatencyHistogram {
   percentile(fraction: number): number {
     if (this.total === 0) return NaN;
     const rank = Math.max(1, Math.ceil(fraction * this.total));
+    if (rank >= this.total) return this.max;
     let seen = 0;
     for (let slot = 0; slot < this.counts.length; slot += 1) {
       seen += this.counts[slot]!;

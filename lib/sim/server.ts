@@ -1,10 +1,10 @@
 import { backendId, type BackendView } from '@/lib/balancers/types';
 import type { ServerSpec } from './scenario';
 
-/** A request that has arrived at a server: its number, arrival time and the service time it will need. */
+/** A request on its way through a server: when it arrived, whether it counts (past warm-up) and the service time it needs. */
 export interface HeldRequest {
-  request: number;
   arrivedAt: number;
+  measured: boolean;
   costMs: number;
 }
 

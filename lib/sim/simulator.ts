@@ -96,13 +96,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const startService = (index: number, request: HeldRequest) => {
     const server = servers[index]!;
     server.inService += 1;
-    if (request.request >= warmup) server.measuredInService += 1;
+    if (request.measured) server.measuredInService += 1;
     events.push(now + request.costMs, { kind: 'completion', server: index, epoch: server.epoch, request, startedAt: now });
   };
 
   const arrive = () => {
-    const request: HeldRequest = { request: sent, arrivedAt: now, costMs: drawCost() };
     const measured = sent >= warmup;
+    const request: HeldRequest = { arrivedAt: now, measured, costMs: drawCost() };
     const client = randomIndex(clientRandom, clients.addresses.length);
     const clientIp = clients.addresses[client]!;
     const sessionKey = clients.sessionKeys[client]!;
@@ -111,9 +111,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
     const id = balancer.pick(views, { clientIp, key: sessionKey });
     options.onRoute?.({ request: sent, atMs: now, clientIp, sessionKey, server: id });
-    const index = id === undefined ? undefined : indexById.get(id);
     if (measured) metrics.recordArrival();
-    const server = index === undefined ? undefined : servers[index]!;
+    const index = id === undefined ? undefined : indexById.get(id);
+    const server = index === undefined ? undefined : servers[index];
     if (index === undefined || !server?.accepts) {
       if (measured) metrics.recordDropped(index);
       return;
@@ -131,7 +131,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     // Completions scheduled before a crash belong to requests the crash already counted as failed.
     if (event.epoch !== server.epoch) return;
     server.inService -= 1;
-    if (event.request.request >= warmup) {
+    if (event.request.measured) {
       server.measuredInService -= 1;
       metrics.recordServed(event.server, now - event.request.arrivedAt, event.startedAt - event.request.arrivedAt);
     }
@@ -143,7 +143,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const crash = (index: number) => {
     const server = servers[index]!;
     if (!server.up) return;
-    const lostWaiting = server.waiting.drain().filter((held) => held.request >= warmup).length;
+    const lostWaiting = server.waiting.drain().filter((held) => held.measured).length;
     metrics.recordFailed(index, server.measuredInService + lostWaiting);
     server.up = false;
     server.epoch += 1;

@@ -27,7 +27,7 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 collect();
 console.log(`heap before any run: ${mib(process.memoryUsage().heapUsed)}`);
-console.log(['requests'.padStart(10), 'wall s'.padStart(8), 'requests/s'.padStart(12), 'max heap'.padStart(11), 'heap after'.padStart(11), 'p99 ms'.padStart(8)].join(''));
+console.log(['requests'.padStart(10), 'wall s'.padStart(8), 'requests/s'.padStart(12), 'live heap'.padStart(11), 'heap after'.padStart(11), 'p99 ms'.padStart(8)].join(''));
 
 for (const requests of [1_000_000, 4_000_000]) {
   const simulation = createSimulation(scenario(requests));

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { CourseSidebar } from '@/app/ui/course/course-sidebar';
 import { LessonBody } from '@/app/ui/lesson/lesson-body';
@@ -28,10 +27,7 @@ export default async function LessonPage({ params }: Props) {
   const { lessons, modules } = await getCourse();
   return (
     <>
-    {/* Separate Suspense boundaries let React hydrate the page in slices instead of one long task. */}
-    <Suspense>
-      <CourseSidebar modules={modules} currentSlug={lesson.slug} />
-    </Suspense>
+    <CourseSidebar modules={modules} currentSlug={lesson.slug} />
     <main id="main" className="lesson-layout">
       <TableOfContents headings={lesson.outline.headings} />
       <article className="lesson-article" data-lesson-id={lesson.id}>
@@ -49,16 +45,10 @@ export default async function LessonPage({ params }: Props) {
             ))}
           </ul>
         </section>
-        <Suspense>
-          <LessonBody html={lesson.html} diagrams={lesson.outline.diagrams} />
-        </Suspense>
-        <Suspense>
-          <Quiz lessonId={lesson.id} questions={lesson.frontmatter.quiz} />
-        </Suspense>
-        <Suspense>
-          <MarkComplete lessonId={lesson.id} />
-          <LessonPager previous={lessons[lesson.position - 1]} next={lessons[lesson.position + 1]} />
-        </Suspense>
+        <LessonBody html={lesson.html} diagrams={lesson.outline.diagrams} />
+        <Quiz lessonId={lesson.id} questions={lesson.frontmatter.quiz} />
+        <MarkComplete lessonId={lesson.id} />
+        <LessonPager previous={lessons[lesson.position - 1]} next={lessons[lesson.position + 1]} />
       </article>
     </main>
     </>

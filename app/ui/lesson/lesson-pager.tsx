@@ -6,13 +6,13 @@ export function LessonPager({ previous, next }: { previous?: LessonSummary; next
   return (
     <nav className="pager" aria-label="Lesson navigation">
       {previous && (
-        <Link href={`/learn/${previous.slug}`} rel="prev">
+        <Link href={`/learn/${previous.slug}`} prefetch={false} rel="prev">
           <small>← Previous</small>
           {previous.title}
         </Link>
       )}
       {next && (
-        <Link href={`/learn/${next.slug}`} rel="next" className="next">
+        <Link href={`/learn/${next.slug}`} prefetch={false} rel="next" className="next">
           <small>Next →</small>
           {next.title}
         </Link>

@@ -1,6 +1,6 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useState } from 'react';
 
-/** Resolves once the page has loaded and the main thread has had an idle moment. */
+/** Runs once the page has loaded and the main thread has had an idle moment. */
 function afterLoadAndIdle(callback: () => void): () => void {
   let cancelled = false;
   const idle = () => {
@@ -17,24 +17,26 @@ function afterLoadAndIdle(callback: () => void): () => void {
 }
 
 /**
- * True once the element comes within `margin` of the viewport; stays true afterwards.
- * Watching starts only after load and an idle moment, so heavy work it triggers (Mermaid is
- * about 1 MB) never competes with the page becoming interactive.
+ * The element `find` returns, once it comes within `margin` of the viewport (null until then).
+ * Looking starts only after load and an idle moment, so the heavy work it triggers (Mermaid is
+ * about 1 MB) never competes with the page becoming interactive. `find` runs after commit, so
+ * it also works after a client-side navigation; keep it stable (useCallback).
  */
-export function useNearViewport(ref: RefObject<Element | null>, margin = '200px'): boolean {
-  const [near, setNear] = useState(false);
+export function useElementNearViewport(find: () => Element | null, margin = '200px'): Element | null {
+  const [element, setElement] = useState<Element | null>(null);
   useEffect(() => {
-    const element = ref.current;
-    if (!element || near) return;
+    if (element) return;
     let observer: IntersectionObserver | undefined;
     const stopWaiting = afterLoadAndIdle(() => {
-      observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && setNear(true), { rootMargin: margin });
-      observer.observe(element);
+      const target = find();
+      if (!target) return;
+      observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && setElement(target), { rootMargin: margin });
+      observer.observe(target);
     });
     return () => {
       stopWaiting();
       observer?.disconnect();
     };
-  }, [ref, margin, near]);
-  return near;
+  }, [element, find, margin]);
+  return element;
 }

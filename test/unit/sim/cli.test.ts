@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ALGORITHM_NAMES } from '@/lib/balancers/registry';
+
+// The project's own tsx, which is what `npx tsx` resolves to, without npx's start-up cost.
+const tsx = path.join('node_modules', '.bin', 'tsx');
+
+function sim(...args: string[]) {
+  const result = spawnSync(tsx, ['scripts/sim.ts', ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'sim-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+let files = 0;
+function scenarioFile(content: unknown): string {
+  files += 1;
+  const file = path.join(scratch, `scenario-${files}.json`);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+describe('npm run sim', { timeout: 20_000 }, () => {
+  it('--list prints every algorithm with its summary', () => {
+    const { code, stdout } = sim('--list');
+    expect(code).toBe(0);
+    for (const name of ALGORITHM_NAMES) expect(stdout).toMatch(new RegExp(`^${name}\\s+\\S`, 'm'));
+  });
+
+  it('--trace shows round robin cycling a b c a b c', () => {
+    const { code, stdout } = sim('--algorithm', 'round-robin', '--servers', '3', '--requests', '6', '--trace', '6', '--seed', '1');
+    expect(code).toBe(0);
+    const picks = stdout.split('\n').filter((line) => line.startsWith('#')).map((line) => line.split('→ ')[1]);
+    expect(picks).toEqual(['a', 'b', 'c', 'a', 'b', 'c']);
+    expect(stdout).toContain('6 requests: 6 served');
+  });
+
+  it('--json prints the metrics with per-server counts', () => {
+    const { code, stdout } = sim('--algorithm', 'weighted-round-robin', '--weights', '5,1,1', '--requests', '700', '--json');
+    expect(code).toBe(0);
+    const { metrics } = JSON.parse(stdout) as { metrics: { served: number; servers: { id: string; served: number }[] } };
+    expect(metrics.served).toBe(700);
+    expect(metrics.servers.map((server) => [server.id, server.served])).toEqual([['a', 500], ['b', 100], ['c', 100]]);
+  });
+
+  it('runs a scenario file, with --algorithm overriding the one in it', () => {
+    const file = scenarioFile({
+      seed: 3,
+      algorithm: 'random',
+      servers: [{ weight: 1, capacity: 1 }, { weight: 1, capacity: 1 }],
+      arrivals: { pattern: 'poisson', ratePerSecond: 100 },
+      cost: { distribution: 'constant', meanMs: 1 },
+      requests: 4,
+    });
+    const { code, stdout } = sim('--scenario', file, '--algorithm', 'round-robin', '--trace', '4');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^round-robin · 2 servers/);
+  });
+
+  it('exits 2 with a message on an unknown flag', () => {
+    const { code, stdout, stderr } = sim('--bogus');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain("Unknown option '--bogus'");
+  });
+
+  it('exits 2 listing the problems of an invalid scenario file', () => {
+    const { code, stderr } = sim('--scenario', scenarioFile({ seed: 1, algorithm: 'fastest', servers: [] }));
+    expect(code).toBe(2);
+    expect(stderr).toContain('algorithm must be one of');
+    expect(stderr).toContain('servers must be a non-empty array');
+  });
+
+  it('exits 2 when the scenario file is not JSON', () => {
+    const { code, stderr } = sim('--scenario', scenarioFile('{ not json'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/cannot read scenario .*scenario-\d+\.json/);
+  });
+});

@@ -1,0 +1,21 @@
+import type { AlgorithmName } from '@/lib/balancers/types';
+import type { Scenario, ServerSpec } from '@/lib/sim/scenario';
+
+/** `count` identical servers. */
+export function servers(count: number, spec: ServerSpec = { weight: 1, capacity: 1 }): ServerSpec[] {
+  return Array.from({ length: count }, () => ({ ...spec }));
+}
+
+/** A Poisson scenario with exponential 1 ms requests at utilisation `load` of the servers' total capacity. */
+export function poissonScenario(algorithm: AlgorithmName, pool: ServerSpec[], load: number, requests: number, overrides: Partial<Scenario> = {}): Scenario {
+  const capacity = pool.reduce((sum, server) => sum + server.capacity, 0);
+  return {
+    seed: 1,
+    algorithm,
+    servers: pool,
+    arrivals: { pattern: 'poisson', ratePerSecond: load * capacity * 1000 },
+    cost: { distribution: 'exponential', meanMs: 1 },
+    requests,
+    ...overrides,
+  };
+}
