@@ -1,6 +1,7 @@
 import { CRC32_INIT, crc32Final, crc32String, crc32Update, utf8 } from '@/lib/hash/crc32';
 import { SmoothWeightedState } from './smooth-weighted';
 import type { Balancer, BackendId, BackendView, PickRequest } from './types';
+import { hashKeyOf } from './hash-key';
 
 const POINTS_PER_WEIGHT = 160;
 const MAX_TRIES = 20;
@@ -60,7 +61,7 @@ export function createConsistentHash(): Balancer {
   return {
     algorithm: 'consistent-hash',
     pick(backends: readonly BackendView[], request?: PickRequest): BackendId | undefined {
-      const key = request?.key || request?.clientIp;
+      const key = hashKeyOf(request);
       if (!key || !backends.some((b) => b.usable)) return fallback(backends);
       // Config order is part of the signature because it decides which backend keeps a colliding point.
       const current = backends.map((b) => `${b.id}\u0000${b.weight}`).join('\u0001');

@@ -1,5 +1,6 @@
 import { CRC32_INIT, crc32Final, crc32String, crc32Update, utf8 } from '@/lib/hash/crc32';
 import type { Balancer, BackendId, BackendView, PickRequest } from './types';
+import { hashKeyOf } from './hash-key';
 
 /** Envoy's default Maglev table size (maglev_lb.cc); prime, and ≫ 100 × the backend count the paper asks for. */
 export const DEFAULT_MAGLEV_TABLE_SIZE = 65537;
@@ -65,7 +66,7 @@ export function createMaglev(options: MaglevOptions = {}): Balancer {
     pick(backends: readonly BackendView[], request?: PickRequest): BackendId | undefined {
       const usable = backends.filter((b) => b.usable);
       if (usable.length === 0) return undefined;
-      const key = request?.key || request?.clientIp;
+      const key = hashKeyOf(request);
       // Nothing to hash: rotate through the usable backends in config order.
       if (!key) return usable[next++ % usable.length]?.id;
       const current = usable.map((b) => `${b.id}\u0000${b.weight}`).join('\u0001');

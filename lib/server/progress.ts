@@ -5,13 +5,11 @@ import type { LessonEntry as Lesson } from './lessons';
 import { isCorrect } from '@/lib/content/quiz';
 import { emptyLessonProgress, type LessonProgressView, type ProgressRequest, type ProgressSnapshot } from '@/lib/progress/contract';
 
-/** Everything a learner has done; an unknown learner has done nothing. */
-export async function fetchProgress(learnerId: string | undefined): Promise<ProgressSnapshot> {
+/** Everything a learner has done (or, given a lesson id, that lesson only); an unknown learner has done nothing. */
+export async function fetchProgress(learnerId: string | undefined, lessonId?: string): Promise<ProgressSnapshot> {
   if (!learnerId) return { lessons: {} };
-  const [rows, answers] = await Promise.all([
-    db.lessonProgress.findMany({ where: { learnerId } }),
-    db.quizAnswer.findMany({ where: { learnerId } }),
-  ]);
+  const where = lessonId ? { learnerId, lessonId } : { learnerId };
+  const [rows, answers] = await Promise.all([db.lessonProgress.findMany({ where }), db.quizAnswer.findMany({ where })]);
   const lessons: Record<string, LessonProgressView> = {};
   const lessonFor = (id: string) => (lessons[id] ??= emptyLessonProgress());
   for (const row of rows) {
@@ -80,6 +78,6 @@ export async function recordProgress(learnerId: string, lesson: Lesson, request:
     // A duplicate requestId means this exact write already happened: report the state, change nothing.
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
   }
-  const snapshot = await fetchProgress(learnerId);
+  const snapshot = await fetchProgress(learnerId, lesson.id);
   return { lesson: snapshot.lessons[lesson.id] ?? emptyLessonProgress(), correct };
 }
