@@ -13,12 +13,14 @@ export function createInterleavedWeightedRoundRobin(): Balancer {
     algorithm: 'interleaved-weighted-round-robin',
     pick(backends: readonly BackendView[]) {
       const weights = backends.map((backend) => backend.weight).filter((weight) => weight > 0);
-      if (weights.length === 0) return undefined;
+      if (weights.length === 0 || !backends.some((backend) => backend.usable)) return undefined;
       const step = weights.reduce(gcd);
       const maxWeight = Math.max(...weights) - (step - 1);
       if (currentWeight > maxWeight || currentWeight <= 0) currentWeight = maxWeight;
-      // Each full pass lowers the threshold once; after enough passes every weight qualifies.
-      const limit = backends.length * (Math.ceil(maxWeight / step) + 1);
+      // Each pass visits every server plus the wrap, and lowers the threshold once; after enough
+      // passes every weight qualifies, so a usable server is always reached (IPVS loops until it
+      // is back where it started, which is the same bound).
+      const limit = (backends.length + 1) * (Math.ceil(maxWeight / step) + 1);
       for (let visited = 0; visited <= limit; visited += 1) {
         index += 1;
         if (index >= backends.length) {

@@ -51,4 +51,11 @@ describe('classic interleaved weighted round robin (LVS ip_vs_wrr.c, §2.2)', ()
     expect(picks).not.toContain('a');
     expect(picks).not.toContain('-');
   });
+
+  // Found by the fast-check property: the visit limit ignored the wrap, so a light server behind a
+  // heavy one that is down was never reached.
+  it('reaches a light usable server while a heavy one is down', () => {
+    expect(sequence(createInterleavedWeightedRoundRobin(), markDown(pool(9, 1), 'a'), 4)).toBe('b b b b');
+    expect(sequence(createInterleavedWeightedRoundRobin(), markDown(pool(1, 9), 'b'), 4)).toBe('a a a a');
+  });
 });
