@@ -10,6 +10,7 @@ import './ui/lesson/lesson.css';
 import './ui/lesson/diagram.css';
 import './ui/quiz/quiz.css';
 import './ui/search/search.css';
+import './ui/drills/drills.css';
 
 export const metadata: Metadata = {
   title: { default: 'Traffic Cop: learn load balancing by running it', template: '%s · Traffic Cop' },

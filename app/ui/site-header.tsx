@@ -18,6 +18,7 @@ export function SiteHeader() {
       </Link>
       <nav className="site-nav" aria-label="Main">
         <NavLink href="/learn">Learn</NavLink>
+        <NavLink href="/drills">Drills</NavLink>
         <NavLink href="/progress">Progress</NavLink>
       </nav>
       <span className="spacer" />

@@ -1,0 +1,14 @@
+import type { NextRequest } from 'next/server';
+import { attemptRequestSchema } from '@/lib/drills/contract';
+import { recordPracticeAttempt } from '@/lib/server/drill-attempts';
+import { drillJson, handleDrillErrors, parseDrillBody, writingLearner } from '@/lib/server/drill-route';
+
+/** Scores a practice answer and returns the feedback, then the model answer. */
+export async function POST(request: NextRequest) {
+  return handleDrillErrors(async () => {
+    const body = await parseDrillBody(request, attemptRequestSchema, 'answer');
+    if (!body.ok) return body.response;
+    const learner = await writingLearner(request, body.value.timeZone);
+    return drillJson(await recordPracticeAttempt(learner, body.value), request, learner);
+  });
+}

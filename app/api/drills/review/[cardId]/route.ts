@@ -1,0 +1,14 @@
+import type { NextRequest } from 'next/server';
+import { reviewRatingRequestSchema } from '@/lib/drills/contract';
+import { drillJson, handleDrillErrors, parseDrillBody, writingLearner } from '@/lib/server/drill-route';
+import { rateReviewCard } from '@/lib/server/review-cards';
+
+/** Rates a due card (FSRS) and returns the queue that follows. */
+export async function POST(request: NextRequest, { params }: { params: Promise<{ cardId: string }> }) {
+  return handleDrillErrors(async () => {
+    const body = await parseDrillBody(request, reviewRatingRequestSchema, 'review');
+    if (!body.ok) return body.response;
+    const learner = await writingLearner(request, body.value.timeZone);
+    return drillJson(await rateReviewCard(learner, (await params).cardId, body.value), request, learner);
+  });
+}

@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { ReviewSession } from '@/app/ui/drills/review-session';
+import { currentLearnerId } from '@/lib/server/current-learner';
+import { fetchReviewQueue } from '@/lib/server/review-cards';
+
+export const metadata: Metadata = { title: 'Review' };
+
+export default async function ReviewPage() {
+  const queue = await fetchReviewQueue(await currentLearnerId());
+  return (
+    <>
+      <h1>Review</h1>
+      <p className="drills-intro">Flashcards from the points your answers missed, scheduled with FSRS: each comes back just before you would forget it. New cards are capped at 20 a day.</p>
+      <ReviewSession initial={queue} />
+    </>
+  );
+}

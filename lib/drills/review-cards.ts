@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { DrillQuestion, LessonRef } from './question-schema';
+import { scoreAnswer, type PointVerdict } from './score';
+
+/** Where a card comes from; exercises will add cards for failed tests through the same door. */
+export const CARD_SOURCES = ['rubric', 'question', 'exercise'] as const;
+
+/**
+ * A card to add to a learner's deck. `sourceKey` names what it tests, stably ("rubric:<question>:<point>",
+ * "exercise:<exercise>:<test>"): a learner has at most one card per key, so adding it again
+ * brings the existing card back to today's queue instead of duplicating it.
+ */
+export const newReviewCardSchema = z.strictObject({
+  sourceKey: z.string().regex(/^[a-z]+:[a-z0-9:_-]{1,200}$/, 'sourceKey must be "<source>:<stable id>" in lower case'),
+  source: z.enum(CARD_SOURCES),
+  front: z.string().trim().min(1).max(2_000),
+  back: z.string().trim().min(1).max(6_000),
+  /** Lesson id the card belongs to, for mastery and labels. */
+  topic: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
+  /** Where to study it: a site path such as /learn/round-robin#why-equal-turns-arent-equal-load. */
+  href: z.string().regex(/^\/(?!\/)[\w\-/#.]{0,300}$/, 'href must be a path on this site, such as /learn/round-robin').optional(),
+});
+
+export type NewReviewCard = z.infer<typeof newReviewCardSchema>;
+
+/** `/learn/<slug>#<anchor>`: the section that teaches a rubric point. */
+export function lessonHref(lesson: LessonRef): string {
+  return lesson.anchor ? `/learn/${lesson.slug}#${lesson.anchor}` : `/learn/${lesson.slug}`;
+}
+
+/** The sentence of the model answer that covers each point, by point id. */
+export function modelQuotes(question: DrillQuestion): Map<string, string> {
+  return new Map(scoreAnswer(question.modelAnswer, question).points.flatMap((point) => (point.quote ? [[point.id, point.quote.text] as const] : [])));
+}
+
+/**
+ * One card per rubric point an answer missed: the front asks the learner to explain the idea,
+ * the back gives the model answer's sentence for it and the lesson section that teaches it.
+ */
+export function cardsForMissedPoints(question: DrillQuestion, verdicts: readonly PointVerdict[]): NewReviewCard[] {
+  const quotes = modelQuotes(question);
+  return verdicts
+    .filter((verdict) => !verdict.covered)
+    .map((verdict) => ({
+      sourceKey: `rubric:${question.id}:${verdict.id}`,
+      source: 'rubric' as const,
+      front: `${question.prompt}\n\nExplain this point as you would say it in the interview: ${verdict.label}.`,
+      back: quotes.get(verdict.id) ?? verdict.label,
+      topic: verdict.lesson.slug,
+      href: lessonHref(verdict.lesson),
+    }));
+}
+
+/** A card for a whole question: say the answer, then compare with the model answer. */
+export function questionCard(question: DrillQuestion): NewReviewCard {
+  return {
+    sourceKey: `question:${question.id}`,
+    source: 'question',
+    front: `${question.prompt}\n\nSay your answer out loud, then turn the card.`,
+    back: question.modelAnswer,
+    topic: question.topics[0],
+    href: `/drills/practice/${question.id}`,
+  };
+}

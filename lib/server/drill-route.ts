@@ -1,0 +1,50 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import type { z } from 'zod';
+import { describeIssues } from '@/lib/progress/contract';
+import { MAX_DRILL_BODY_BYTES } from '@/lib/drills/contract';
+import { jsonError, readJsonBody } from './api-guard';
+import { DrillRequestError } from './drill-errors';
+import type { WritingLearner } from './drill-writes';
+import { LEARNER_COOKIE, learnerIdFrom, newLearnerId, setLearnerCookie } from './learner-cookie';
+import { learnerExists } from './progress';
+
+/** Route-handler plumbing shared by every drill API, so each handler reads as: parse, act, respond. */
+
+/** The learner the request's cookie names, if well-formed; reads never create one. */
+export function readingLearnerId(request: NextRequest): string | undefined {
+  return learnerIdFrom(request.cookies.get(LEARNER_COOKIE)?.value);
+}
+
+/** The learner a write is for: the cookie's, or a new one (created by the write's transaction). */
+export async function writingLearner(request: NextRequest, timeZone?: string): Promise<WritingLearner> {
+  const id = readingLearnerId(request);
+  if (id && (await learnerExists(id))) return { id, isNew: false, timeZone };
+  return { id: newLearnerId(), isNew: true, timeZone };
+}
+
+/** Reads, size-caps and validates a JSON body against a contract schema. */
+export async function parseDrillBody<S extends z.ZodType>(request: NextRequest, schema: S, what: string): Promise<{ ok: true; value: z.infer<S> } | { ok: false; response: NextResponse }> {
+  const body = await readJsonBody(request, MAX_DRILL_BODY_BYTES);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.value);
+  if (!parsed.success) return { ok: false, response: jsonError(400, `Invalid ${what}: ${describeIssues(parsed.error)}`) };
+  return { ok: true, value: parsed.data };
+}
+
+/** A JSON answer that is never cached; sets the learner cookie when the write created the learner. */
+export function drillJson(body: unknown, request: NextRequest, learner?: WritingLearner): NextResponse {
+  const response = NextResponse.json(body, { headers: { 'Cache-Control': 'no-store' } });
+  if (learner?.isNew) setLearnerCookie(response, request, learner.id);
+  return response;
+}
+
+/** Runs a handler body, turning a refused request into its status and message. */
+export async function handleDrillErrors(run: () => Promise<NextResponse>): Promise<NextResponse> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof DrillRequestError)) throw error;
+    return NextResponse.json({ error: error.message, ...error.details }, { status: error.status, headers: { 'Cache-Control': 'no-store' } });
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { loadDrillBank } from '@/lib/drills/load-bank';
+import { cardsForMissedPoints, lessonHref, modelQuotes, newReviewCardSchema, questionCard } from '@/lib/drills/review-cards';
+import { scoreAnswer } from '@/lib/drills/score';
+import { fixtureQuestion } from './fixtures';
+
+const question = fixtureQuestion();
+
+describe('cards from missed rubric points', () => {
+  it('makes one card per missed point, keyed by question and point, linked to the lesson section', () => {
+    const score = scoreAnswer('Round robin suits identical servers when requests cost the same.', question);
+    const cards = cardsForMissedPoints(question, score.points);
+    expect(cards.map((card) => card.sourceKey)).toEqual(['rubric:fixture-question:counts', 'rubric:fixture-question:alternative']);
+    expect(cards[0]).toMatchObject({ source: 'rubric', topic: 'round-robin', href: '/learn/round-robin' });
+    expect(cards[0]!.front).toContain('Balances counts, not work');
+    expect(cards[1]!.href).toBe('/learn/least-connections');
+  });
+
+  it('puts the model answer’s own sentence for the point on the back', () => {
+    const cards = cardsForMissedPoints(question, scoreAnswer('', question).points);
+    expect(cards.find((card) => card.sourceKey.endsWith(':alternative'))!.back).toBe('When costs vary I would use least connections instead.');
+  });
+
+  it('makes valid cards for every missed point of every question in the bank', () => {
+    for (const bankQuestion of loadDrillBank().questions) {
+      const cards = cardsForMissedPoints(bankQuestion, scoreAnswer('', bankQuestion).points);
+      expect(cards).toHaveLength(bankQuestion.rubric.length);
+      for (const card of cards) expect(newReviewCardSchema.safeParse(card).success, card.sourceKey).toBe(true);
+      expect(modelQuotes(bankQuestion).size, bankQuestion.id).toBe(bankQuestion.rubric.length);
+      expect(newReviewCardSchema.safeParse(questionCard(bankQuestion)).success).toBe(true);
+    }
+  });
+
+  it('links to the section anchor when the point names one', () => {
+    expect(lessonHref({ slug: 'round-robin', anchor: 'when' })).toBe('/learn/round-robin#when');
+  });
+});
+
+describe('newReviewCardSchema, the door for future card sources', () => {
+  it('accepts an exercise card and refuses malformed keys and off-site links', () => {
+    const card = { sourceKey: 'exercise:round-robin:wraps-at-end', source: 'exercise', front: 'Why does the pointer wrap?', back: 'Modulo the server count.', href: '/exercises/round-robin' };
+    expect(newReviewCardSchema.safeParse(card).success).toBe(true);
+    expect(newReviewCardSchema.safeParse({ ...card, sourceKey: 'no source prefix' }).success).toBe(false);
+    expect(newReviewCardSchema.safeParse({ ...card, href: 'https://evil.example/' }).success).toBe(false);
+    expect(newReviewCardSchema.safeParse({ ...card, href: '//evil.example/path' }).success).toBe(false);
+  });
+});
