@@ -1,0 +1,37 @@
+/**
+ * A token bucket: `capacity` submissions at once, refilled at `refillPerSecond`. Pure: the caller
+ * keeps the state (lib/server/judge/rate-limit-store.ts holds one per learner) and passes the time.
+ */
+export interface TokenBucketConfig {
+  capacity: number;
+  refillPerSecond: number;
+}
+
+export interface BucketState {
+  tokens: number;
+  updatedAt: number;
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  /** 0 when allowed; otherwise how long until one token is back. */
+  retryAfterMs: number;
+  state: BucketState;
+}
+
+/** Judge submissions: a burst of 5, then one every 3 seconds (20 a minute) per learner. */
+export const JUDGE_RATE_LIMIT: Readonly<TokenBucketConfig> = { capacity: 5, refillPerSecond: 1 / 3 };
+
+/** The bucket as of `now`, refilled for the time since it was last touched (never above capacity). */
+export function refill(state: BucketState | undefined, now: number, config: TokenBucketConfig): BucketState {
+  if (!state) return { tokens: config.capacity, updatedAt: now };
+  const elapsed = Math.max(0, now - state.updatedAt) / 1000;
+  return { tokens: Math.min(config.capacity, state.tokens + elapsed * config.refillPerSecond), updatedAt: Math.max(now, state.updatedAt) };
+}
+
+/** Takes one token if there is one. A refused request costs nothing, so retrying early does not push the wait further out. */
+export function takeToken(state: BucketState | undefined, now: number, config: TokenBucketConfig): RateDecision {
+  const current = refill(state, now, config);
+  if (current.tokens >= 1) return { allowed: true, retryAfterMs: 0, state: { ...current, tokens: current.tokens - 1 } };
+  return { allowed: false, retryAfterMs: Math.ceil(((1 - current.tokens) / config.refillPerSecond) * 1000), state: current };
+}

@@ -1,0 +1,2 @@
+// A judge worker that cannot even start.
+process.exit(4);
