@@ -11,6 +11,9 @@ import './ui/lesson/diagram.css';
 import './ui/quiz/quiz.css';
 import './ui/search/search.css';
 import './ui/drills/drills.css';
+import './ui/exercises/exercises.css';
+import 'uplot/dist/uPlot.min.css';
+import './ui/lab/lab.css';
 
 export const metadata: Metadata = {
   title: { default: 'Traffic Cop: learn load balancing by running it', template: '%s · Traffic Cop' },

@@ -1,15 +1,17 @@
 // `npm run sim -- ...`: runs one load-balancing scenario headless and prints what happened.
 // Exit codes: 0 done, 2 bad flags or an invalid scenario, 1 anything unexpected.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { algorithms, ALGORITHM_NAMES } from '@/lib/balancers/registry';
 import type { MetricsSummary } from '@/lib/sim/metrics';
+import { findNamedScenario, NAMED_SCENARIOS } from '@/lib/sim/named-scenarios';
 import { validateScenario, type Scenario } from '@/lib/sim/scenario';
 import { runSimulation, type RouteDecision } from '@/lib/sim/simulator';
 
 const USAGE = `Usage: npm run sim -- [options]
 
-  --scenario FILE        a scenario as JSON (see lib/sim/scenario.ts); --algorithm and --seed may override it
+  --scenario FILE|NAME   a scenario as JSON (see lib/sim/scenario.ts), or a named one from --list
+                         (NAME runs its first variant, NAME:2 its second); --algorithm and --seed may override it
   --algorithm NAME       balancing algorithm (default round-robin; --list shows them all)
   --servers N            number of servers (default 3, or one per weight)
   --weights 5,1,1        server weights (default all 1)
@@ -25,7 +27,7 @@ const USAGE = `Usage: npm run sim -- [options]
   --seed S               integer seed; the same seed gives the same run (default 1)
   --trace N              print the first N routing decisions
   --json                 print the scenario and metrics as JSON
-  --list                 list the algorithms and exit
+  --list                 list the algorithms and the named scenarios, and exit
   --help                 show this help`;
 
 /** A problem with the command line or the scenario: reported on stderr with exit code 2. */
@@ -76,7 +78,7 @@ function scenarioFrom(flags: Flags): Scenario {
   if (flags.scenario !== undefined) {
     const building = (['servers', 'weights', 'capacity', 'queue-limit', 'rate', 'requests', 'duration', 'warmup', 'cost', 'cost-mean', 'clients'] as const).filter((name) => flags[name] !== undefined);
     if (building.length > 0) throw new UsageError(`--${building[0]} cannot be combined with --scenario; edit the file instead`);
-    input = readScenarioFile(flags.scenario);
+    input = namedOrFileScenario(flags.scenario);
   } else {
     input = scenarioFromFlags(flags);
   }
@@ -85,6 +87,20 @@ function scenarioFrom(flags: Flags): Scenario {
   const result = validateScenario(input);
   if (!result.ok) throw new UsageError(`invalid scenario:\n  ${result.errors.join('\n  ')}`);
   return result.scenario;
+}
+
+/** A named scenario's variant (`NAME` or `NAME:2`), or else a scenario file. */
+function namedOrFileScenario(argument: string): Record<string, unknown> {
+  const match = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?::(\d+))?$/.exec(argument);
+  const named = match ? findNamedScenario(match[1]!) : undefined;
+  if (!named) {
+    if (match && !existsSync(argument)) throw new UsageError(`unknown scenario '${argument}': no named scenario has that id and no such file exists (--list shows the named ones)`);
+    return readScenarioFile(argument);
+  }
+  const number = Number(match?.[2] ?? 1);
+  const variant = named.variants[number - 1];
+  if (!variant) throw new UsageError(`scenario ${named.id} has ${named.variants.length} variant${named.variants.length === 1 ? '' : 's'}; ask for ${named.variants.map((_, index) => `${named.id}:${index + 1}`).join(' or ')}`);
+  return structuredClone(variant.scenario) as unknown as Record<string, unknown>;
 }
 
 function readScenarioFile(file: string): Record<string, unknown> {
@@ -123,9 +139,15 @@ function scenarioFromFlags(flags: Flags): Record<string, unknown> {
   };
 }
 
-function listAlgorithms(): string {
+function listAlgorithmsAndScenarios(): string {
   const width = Math.max(...ALGORITHM_NAMES.map((name) => name.length));
-  return ALGORITHM_NAMES.map((name) => `${name.padEnd(width)}  ${algorithms[name].summary}`).join('\n');
+  const scenarioWidth = Math.max(...NAMED_SCENARIOS.map((named) => named.id.length));
+  return [
+    ...ALGORITHM_NAMES.map((name) => `${name.padEnd(width)}  ${algorithms[name].summary}`),
+    '',
+    'Named scenarios (--scenario NAME runs the first variant, NAME:2 the second):',
+    ...NAMED_SCENARIOS.map((named) => `${named.id.padEnd(scenarioWidth)}  ${named.title} [${named.variants.map((variant, index) => `${index + 1}: ${variant.label}`).join(' | ')}]`),
+  ].join('\n');
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(2) : value.toFixed(1));
@@ -137,24 +159,57 @@ function describe(scenario: Scenario): string {
   return [
     `${scenario.algorithm} · ${scenario.servers.length} servers (weights ${weights}) · ${scenario.arrivals.pattern} ${scenario.arrivals.ratePerSecond.toFixed(0)} req/s`,
     `${scenario.cost.distribution} cost, mean ${scenario.cost.meanMs} ms · offered load ρ = ${load.toFixed(2)} · seed ${scenario.seed}`,
+    ...features(scenario),
   ].join('\n');
+}
+
+/** One line per optional feature the scenario turns on. */
+function features(scenario: Scenario): string[] {
+  const { clients, cost, healthCheck: check, autoscaling: scaling, sessions, stickiness, changes } = scenario;
+  return [
+    cost.longLived && `long-lived connections: ${(cost.longLived.share * 100).toFixed(0)}% of arrivals, open for ${cost.longLived.meanMs} ms on average`,
+    clients?.natGroups && `${clients.count} clients behind ${clients.natGroups} NAT address${clients.natGroups === 1 ? '' : 'es'}`,
+    clients?.mobileShare && `${(clients.mobileShare * 100).toFixed(0)}% of clients are phones changing network every ${clients.addressChangeEveryMs} ms`,
+    changes && `pool changes: ${changes.map((change) => `${change.kind}${change.kind === 'remove-server' ? ` #${change.server}` : ''} at ${change.atMs} ms`).join(', ')}`,
+    check && `health checks every ${check.intervalMs} ms (timeout ${check.timeoutMs} ms), rise ${check.rise}, fall ${check.fall}`,
+    scaling && `autoscaling ${scaling.minServers}–${scaling.maxServers} servers towards ${(scaling.targetUtilisation * 100).toFixed(0)}% busy, boot ${scaling.provisioningMs} ms`,
+    sessions && `sessions in ${sessions.store === 'server' ? 'server memory' : `a shared store${sessions.lookupMs ? ` (+${sessions.lookupMs} ms a request)` : ''}`}`,
+    stickiness && `cookie stickiness${stickiness.redispatch ? ' with redispatch' : ''}`,
+  ].filter((line): line is string => typeof line === 'string');
 }
 
 function formatTrace(decision: RouteDecision): string {
   return `#${String(decision.request).padEnd(6)} ${ms(decision.atMs).padStart(9)} ms  ${decision.clientIp.padEnd(15)}  ${decision.sessionKey.padEnd(14)} → ${decision.server ?? 'dropped (no usable backend)'}`;
 }
 
-function formatSummary(metrics: MetricsSummary): string {
+function formatSummary(metrics: MetricsSummary, scenario: Scenario): string {
   const { latencyMs: latency } = metrics;
+  const showOpen = scenario.cost.longLived !== undefined;
+  const showState = metrics.servers.some((server) => server.state !== 'up');
   const rows = metrics.servers.map((server) => {
     const share = metrics.served === 0 ? 0 : (100 * server.served) / metrics.served;
-    return [server.id, server.weight, server.served, `${share.toFixed(1)}%`, server.dropped, server.failed, server.maxQueueLength];
+    return [
+      server.id,
+      server.weight,
+      server.served,
+      `${share.toFixed(1)}%`,
+      server.dropped,
+      server.failed,
+      server.maxQueueLength,
+      `${(100 * server.utilisation).toFixed(0)}%`,
+      ...(showOpen ? [server.peakOpenConnections] : []),
+      ...(showState ? [server.state] : []),
+    ];
   });
-  const header = ['server', 'weight', 'served', 'share', 'dropped', 'failed', 'max queue'];
+  const header = ['server', 'weight', 'served', 'share', 'dropped', 'failed', 'max queue', 'busy', ...(showOpen ? ['peak open'] : []), ...(showState ? ['state'] : [])];
   const table = [header, ...rows].map((row) => row.map((cell, column) => (column === 0 ? String(cell).padEnd(8) : String(cell).padStart(11))).join(''));
+  const sessions = scenario.sessions || metrics.sessionsLost > 0 ? `sessions lost: ${metrics.sessionsLost} requests found no session (a user logged out)` : undefined;
+  const remapped = Number.isFinite(metrics.remappedShare) ? `remapped by the last pool change: ${(100 * metrics.remappedShare).toFixed(1)}% of returning clients moved server` : undefined;
   return [
     `${metrics.arrived} requests: ${metrics.served} served, ${metrics.dropped} dropped (${metrics.noBackend} with no usable backend), ${metrics.failed} failed · ${(metrics.simulatedMs / 1000).toFixed(2)} s simulated`,
     `latency ms: mean ${ms(latency.mean)}  p50 ${ms(latency.p50)}  p95 ${ms(latency.p95)}  p99 ${ms(latency.p99)}  max ${ms(latency.max)}  (mean queue wait ${ms(metrics.meanWaitMs)})`,
+    ...(sessions ? [sessions] : []),
+    ...(remapped ? [remapped] : []),
     '',
     ...table,
   ].join('\n');
@@ -163,7 +218,7 @@ function formatSummary(metrics: MetricsSummary): string {
 function main(args: string[]): void {
   const flags = parseFlags(args);
   if (flags.help) return console.log(USAGE);
-  if (flags.list) return console.log(listAlgorithms());
+  if (flags.list) return console.log(listAlgorithmsAndScenarios());
   const traceLimit = numberFlag(flags, 'trace') ?? 0;
   if (!Number.isInteger(traceLimit) || traceLimit < 0) throw new UsageError(`--trace must be a non-negative integer, got '${flags.trace}'`);
   const scenario = scenarioFrom(flags);
@@ -176,7 +231,7 @@ function main(args: string[]): void {
   }
   console.log(describe(scenario));
   if (trace.length > 0) console.log(`\n${trace.map(formatTrace).join('\n')}`);
-  console.log(`\n${formatSummary(metrics)}`);
+  console.log(`\n${formatSummary(metrics, scenario)}`);
 }
 
 try {

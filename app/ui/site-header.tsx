@@ -18,6 +18,8 @@ export function SiteHeader() {
       </Link>
       <nav className="site-nav" aria-label="Main">
         <NavLink href="/learn">Learn</NavLink>
+        <NavLink href="/lab">Lab</NavLink>
+        <NavLink href="/exercises">Exercises</NavLink>
         <NavLink href="/drills">Drills</NavLink>
         <NavLink href="/progress">Progress</NavLink>
       </nav>

@@ -3,6 +3,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { MdxJsxAttribute, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { findPreset } from '@/lib/lab/presets';
 import type { LessonComponentName } from './lesson-components';
 
 type JsxNode = MdxJsxFlowElementHast | MdxJsxTextElementHast;
@@ -36,6 +37,17 @@ const builders: Record<LessonComponentName, (attributes: Attributes, children: E
     if (!(kind in CALLOUT_LABELS)) file.fail(`<Callout kind="${kind}">: kind must be one of ${Object.keys(CALLOUT_LABELS).join(', ')}`, node);
     const label = CALLOUT_LABELS[kind as keyof typeof CALLOUT_LABELS];
     return h('aside.callout', { dataKind: kind, ariaLabel: label }, [h('p.callout-label', label), ...children]);
+  },
+  // Static until the lab island mounts near the viewport; without JavaScript the link still works.
+  Lab: ({ scenario = '' }, _children, node, file) => {
+    const preset = findPreset(scenario);
+    if (!preset) return file.fail(`<Lab scenario="${scenario}">: no such named scenario (see lib/sim/named-scenarios.ts)`, node);
+    return h('figure.lab-embed', { dataTestid: 'lab-embed', dataLab: preset.id, ariaLabelledby: `lab-${preset.id}-title` }, [
+      h('figcaption', [h('strong', { id: `lab-${preset.id}-title` }, `Try it: ${preset.title}`), h('p.lab-embed-watch', preset.watchFor)]),
+      h('div.lab-embed-root', { dataLabRoot: preset.id }, [
+        h('p.muted', ['The simulation loads here. ', h('a', { href: `/lab?scenario=${preset.id}` }, 'Open it in the lab'), '.']),
+      ]),
+    ]);
   },
   InterviewAngle: (_attributes, children) =>
     h('section.interview-angle', { ariaLabelledby: 'interview-angle' }, [

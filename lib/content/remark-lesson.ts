@@ -31,6 +31,8 @@ export interface LessonOutline {
   links: string[];
   /** Every component use, in order (a name appears once per use). */
   components: string[];
+  /** The named lab scenarios the lesson embeds with <Lab scenario="...">, in order. */
+  labs: string[];
   sections: LessonSection[];
   plainText: string;
 }
@@ -62,7 +64,7 @@ function isJsx(node: RootContent | Root): node is MdxJsxFlowElement {
 export function remarkLesson(options: { lessonId: string }) {
   return (tree: Root, file: VFile) => {
     const slugger = new GithubSlugger();
-    const outline: LessonOutline = { headings: [], diagrams: [], links: [], components: [], sections: [], plainText: '' };
+    const outline: LessonOutline = { headings: [], diagrams: [], links: [], components: [], labs: [], sections: [], plainText: '' };
 
     visit(tree, 'code', (node: Code, index, parent) => {
       if (node.lang !== 'mermaid' || !parent || index === undefined) return;
@@ -90,7 +92,9 @@ export function remarkLesson(options: { lessonId: string }) {
       } else if (node.type === 'link' || node.type === 'definition') {
         outline.links.push(node.url);
       } else if (isJsx(node as RootContent) && (node as MdxJsxFlowElement).name) {
-        outline.components.push((node as MdxJsxFlowElement).name!);
+        const jsx = node as MdxJsxFlowElement;
+        outline.components.push(jsx.name!);
+        if (jsx.name === 'Lab') outline.labs.push(String(jsx.attributes.find((attribute) => 'name' in attribute && attribute.name === 'scenario')?.value ?? ''));
       }
     });
 

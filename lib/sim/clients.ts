@@ -1,3 +1,4 @@
+import type { Random } from '@/lib/balancers/types';
 import type { ClientSpec } from './scenario';
 
 /** Distinct /24 networks in 198.18.0.0/15 (RFC 2544's range for benchmarking, never routed on the internet). */
@@ -27,4 +28,56 @@ export function createClientPool(spec: ClientSpec): ClientPool {
     addresses: Array.from({ length: spec.count }, (_, index) => clientAddress(index % gateways)),
     sessionKeys: Array.from({ length: spec.count }, (_, index) => `session-${index + 1}`),
   };
+}
+
+/** The /24 networks of 100.64.0.0/10, the carrier-grade NAT range (RFC 6598) that mobile carriers hand out. */
+const CARRIER_NETWORKS = 2 ** 14;
+
+/** Whether client `index` is a phone: spread evenly through the clients, so any prefix of them holds about `share` phones. */
+export function isMobileClient(index: number, share: number): boolean {
+  return Math.floor((index + 1) * share) > Math.floor(index * share);
+}
+
+/**
+ * Addresses of mobile clients, which move to another network every `everyMs` (Wi-Fi to 4G, one cell
+ * to the next). Each phone changes at its own phase and walks the carrier networks with its own
+ * odd stride: an odd stride is coprime with the power-of-two network count, so every change lands
+ * in a different /24 and ip_hash sees a different key. All of it is drawn from `random`, so a seed
+ * replays the same moves.
+ */
+export class MobileAddresses {
+  private readonly phase: Float64Array;
+  private readonly start: Int32Array;
+  private readonly stride: Int32Array;
+  /** The network epoch each cached address belongs to; −1 for a client that is not mobile. */
+  private readonly epoch: Float64Array;
+  private readonly cached: string[];
+
+  constructor(count: number, share: number, private readonly everyMs: number, random: Random) {
+    this.phase = new Float64Array(count);
+    this.start = new Int32Array(count);
+    this.stride = new Int32Array(count);
+    this.epoch = new Float64Array(count).fill(-1);
+    this.cached = new Array<string>(count).fill('');
+    for (let client = 0; client < count; client += 1) {
+      if (!isMobileClient(client, share)) continue;
+      this.phase[client] = random() * everyMs;
+      this.start[client] = Math.floor(random() * CARRIER_NETWORKS);
+      this.stride[client] = 2 * Math.floor(random() * (CARRIER_NETWORKS / 2)) + 1;
+      this.epoch[client] = Number.NaN;
+    }
+  }
+
+  /** The address client `client` has at time `nowMs`, or undefined when it is not a phone. */
+  addressAt(client: number, nowMs: number): string | undefined {
+    const cachedEpoch = this.epoch[client]!;
+    if (cachedEpoch === -1) return undefined;
+    const epoch = Math.floor((nowMs + this.phase[client]!) / this.everyMs);
+    if (epoch !== cachedEpoch) {
+      const network = (this.start[client]! + epoch * this.stride[client]!) % CARRIER_NETWORKS;
+      this.cached[client] = `100.${64 + (network >> 8)}.${network & 255}.${1 + (client % 254)}`;
+      this.epoch[client] = epoch;
+    }
+    return this.cached[client];
+  }
 }

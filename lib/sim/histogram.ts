@@ -5,6 +5,12 @@ const GROWTH = 1.02;
 const LOG_GROWTH = Math.log(GROWTH);
 const BUCKETS = Math.ceil(Math.log(HIGHEST_MS / LOWEST_MS) / LOG_GROWTH);
 
+/** The bucket a latency falls in. */
+export function latencySlot(valueMs: number): number {
+  // Math.min guards against rounding a value just under HIGHEST_MS into the overflow slot.
+  return valueMs < LOWEST_MS ? 0 : valueMs >= HIGHEST_MS ? BUCKETS + 1 : Math.min(BUCKETS, 1 + Math.floor(Math.log(valueMs / LOWEST_MS) / LOG_GROWTH));
+}
+
 /**
  * A latency histogram in the spirit of HdrHistogram: log-spaced buckets from 0.01 ms to 1e7 ms
  * (about 1,050 counters) whatever the number of samples, so memory stays fixed on long runs.
@@ -20,13 +26,25 @@ export class LatencyHistogram {
 
   /** Adds one latency in ms. */
   record(valueMs: number): void {
-    // Math.min guards against rounding a value just under HIGHEST_MS into the overflow slot.
-    const slot = valueMs < LOWEST_MS ? 0 : valueMs >= HIGHEST_MS ? BUCKETS + 1 : Math.min(BUCKETS, 1 + Math.floor(Math.log(valueMs / LOWEST_MS) / LOG_GROWTH));
+    this.recordInSlot(latencySlot(valueMs), valueMs);
+  }
+
+  /** Adds one latency whose slot the caller already has from `latencySlot`, so two histograms share one logarithm. */
+  recordInSlot(slot: number, valueMs: number): void {
     this.counts[slot] = this.counts[slot]! + 1;
     this.total += 1;
     this.sum += valueMs;
     if (valueMs < this.min) this.min = valueMs;
     if (valueMs > this.max) this.max = valueMs;
+  }
+
+  /** Forgets every value: one 8 KiB fill, cheap enough to do every animation frame. */
+  reset(): void {
+    this.counts.fill(0);
+    this.total = 0;
+    this.sum = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
   }
 
   /** How many values were recorded. */

@@ -1,19 +1,33 @@
 import type { BackendId } from '@/lib/balancers/types';
 import { LatencyHistogram } from './histogram';
+import type { ServerState } from './server';
 
 /** What happened at one server, counting measured requests only. */
 export interface ServerMetrics {
   id: BackendId;
   weight: number;
-  /** Requests it finished. */
+  /** Requests it finished, long-lived connections closed normally included. */
   served: number;
-  /** Requests the balancer sent it while it was down or full (a balancer that honours `usable` never does). */
+  /** Requests the balancer sent it while it was full (a balancer that honours `usable` never does). */
   dropped: number;
-  /** Requests it held (serving or queued) when it crashed. */
+  /** Requests it held (serving, queued or connected) when it crashed, and requests it refused while down but believed healthy. */
   failed: number;
   /** The most requests ever waiting in its queue, not counting those in service. */
   maxQueueLength: number;
+  /** Where it is now. */
+  state: ServerState;
+  /** Connections open on it now: requests in service or queued, and long-lived connections. */
+  openConnections: number;
+  /** The most connections it had open at once. */
+  peakOpenConnections: number;
+  /** Time spent serving over capacity × the time it has been in the pool, warm-up included. */
+  utilisation: number;
 }
+
+/** The live figures of one server that the simulator adds to its counts when summarising. */
+export type ServerNow = Pick<ServerMetrics, 'state' | 'openConnections' | 'peakOpenConnections' | 'utilisation'>;
+
+type ServerCounts = Omit<ServerMetrics, keyof ServerNow>;
 
 /** Latency from arrival to completion (queue wait + service), in ms; NaN when nothing was served. */
 export interface LatencySummary {
@@ -34,8 +48,12 @@ export interface MetricsSummary {
   dropped: number;
   /** The part of `dropped` for which the balancer found no usable backend at all (nginx answers 502). */
   noBackend: number;
-  /** Lost in a crash. */
+  /** Lost in a crash, or refused by a crashed server the balancer still believed healthy. */
   failed: number;
+  /** Requests that found no session where they landed: a user logged out (session store `server` only). */
+  sessionsLost: number;
+  /** Of the clients seen on both sides of the most recent pool change, the share that moved server; NaN before any. */
+  remappedShare: number;
   latencyMs: LatencySummary;
   /** Mean time spent waiting in a server queue before service began. */
   meanWaitMs: number;
@@ -48,13 +66,19 @@ export interface MetricsSummary {
  */
 export class SimMetrics {
   private readonly latency = new LatencyHistogram();
-  private readonly servers: ServerMetrics[];
+  private readonly servers: ServerCounts[] = [];
   private arrived = 0;
   private noBackend = 0;
   private waitSum = 0;
+  private sessionsLost = 0;
 
   constructor(servers: readonly { id: BackendId; weight: number }[]) {
-    this.servers = servers.map(({ id, weight }) => ({ id, weight, served: 0, dropped: 0, failed: 0, maxQueueLength: 0 }));
+    for (const server of servers) this.addServer(server);
+  }
+
+  /** Starts counting for a server that joined the pool. */
+  addServer({ id, weight }: { id: BackendId; weight: number }): void {
+    this.servers.push({ id, weight, served: 0, dropped: 0, failed: 0, maxQueueLength: 0 });
   }
 
   /** Counts one measured arrival. */
@@ -62,11 +86,21 @@ export class SimMetrics {
     this.arrived += 1;
   }
 
-  /** Counts one request finished by `server` after waiting `waitMs` and `latencyMs` in all. */
-  recordServed(server: number, latencyMs: number, waitMs: number): void {
+  /** Counts one request finished by `server` after waiting `waitMs` and `latencyMs` in all; `slot` is its latency's histogram slot. */
+  recordServed(server: number, latencyMs: number, waitMs: number, slot: number): void {
     this.servers[server]!.served += 1;
-    this.latency.record(latencyMs);
+    this.latency.recordInSlot(slot, latencyMs);
     this.waitSum += waitMs;
+  }
+
+  /** Counts a long-lived connection that closed normally: served, but its duration is no request latency. */
+  recordClosed(server: number): void {
+    this.servers[server]!.served += 1;
+  }
+
+  /** Counts one request that found its session gone. */
+  recordSessionLost(): void {
+    this.sessionsLost += 1;
   }
 
   /** Counts one request turned away, by `server` or, when undefined, for want of any usable backend. */
@@ -75,7 +109,7 @@ export class SimMetrics {
     else this.servers[server]!.dropped += 1;
   }
 
-  /** Counts requests lost when `server` crashed. */
+  /** Counts requests lost when `server` crashed or refused the connection. */
   recordFailed(server: number, count: number): void {
     this.servers[server]!.failed += count;
   }
@@ -86,9 +120,9 @@ export class SimMetrics {
     if (length > metrics.maxQueueLength) metrics.maxQueueLength = length;
   }
 
-  /** A copy of everything counted so far. */
-  summary(simulatedMs: number): MetricsSummary {
-    const servers = this.servers.map((server) => ({ ...server }));
+  /** A copy of everything counted so far, with each server's live figures from `now` (same order as the servers). */
+  summary(simulatedMs: number, now: readonly ServerNow[], remappedShare: number): MetricsSummary {
+    const servers = this.servers.map((server, index): ServerMetrics => ({ ...server, ...now[index]! }));
     const sum = (key: 'served' | 'dropped' | 'failed') => servers.reduce((total, server) => total + server[key], 0);
     const { latency } = this;
     return {
@@ -98,6 +132,8 @@ export class SimMetrics {
       dropped: this.noBackend + sum('dropped'),
       noBackend: this.noBackend,
       failed: sum('failed'),
+      sessionsLost: this.sessionsLost,
+      remappedShare,
       latencyMs: { mean: latency.mean(), p50: latency.percentile(0.5), p95: latency.percentile(0.95), p99: latency.percentile(0.99), max: latency.maximum() },
       meanWaitMs: latency.count === 0 ? NaN : this.waitSum / latency.count,
       servers,

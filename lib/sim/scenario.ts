@@ -1,5 +1,8 @@
+import type { ActiveCheckConfig } from '@/lib/health/active-check';
 import { ALGORITHM_NAMES, isAlgorithmName } from '@/lib/balancers/registry';
 import type { AlgorithmName } from '@/lib/balancers/types';
+import { FieldReader } from './field-reader';
+import { readArrivals, readAutoscaling, readChanges, readClients, readCost, readFailures, readHealthCheck, readServer, readSessions, readStickiness } from './scenario-sections';
 
 /** One backend: its balancing weight, how many requests it serves at once (M/M/c's c), and how many more may wait. */
 export interface ServerSpec {
@@ -28,16 +31,32 @@ export type CostDistribution = 'constant' | 'exponential' | 'heavy-tailed';
 /** The service-time distributions, in the order a UI should offer them. */
 export const COST_DISTRIBUTIONS = ['constant', 'exponential', 'heavy-tailed'] as const satisfies readonly CostDistribution[];
 
-/** Service time per request: its distribution and its mean. */
-export interface CostSpec {
-  distribution: CostDistribution;
+/**
+ * Long-lived connections (WebSockets, server-sent events): `share` of arrivals open a connection
+ * that stays for an exponential time of mean `meanMs`. See simulator.ts for what they cost a server.
+ */
+export interface LongLivedSpec {
+  share: number;
   meanMs: number;
 }
 
-/** Who sends the requests: `count` clients, each with its own session key, optionally behind `natGroups` shared addresses. */
+/** Service time per request: its distribution and its mean, and optionally a share of long-lived connections. */
+export interface CostSpec {
+  distribution: CostDistribution;
+  meanMs: number;
+  longLived?: LongLivedSpec;
+}
+
+/**
+ * Who sends the requests: `count` clients, each with its own session key, optionally behind
+ * `natGroups` shared addresses. `mobileShare` of them are phones that move to a new network (a new
+ * /24 of the carrier range, not the NAT's) every `addressChangeEveryMs`; the two fields go together.
+ */
 export interface ClientSpec {
   count: number;
   natGroups?: number;
+  mobileShare?: number;
+  addressChangeEveryMs?: number;
 }
 
 /** A scheduled change to one server (by its index in `servers`). A crash loses every request it holds. */
@@ -45,6 +64,58 @@ export interface FailureSpec {
   atMs: number;
   server: number;
   kind: 'crash' | 'recover';
+}
+
+/**
+ * Something done to the pool while it runs, by the lab's buttons or a scenario's schedule. Servers
+ * are named by index; an added server takes the next index, and a removed one keeps its place.
+ */
+export type PoolCommand =
+  | { kind: 'crash'; server: number }
+  | { kind: 'recover'; server: number }
+  /** Stop sending it new requests, let it finish what it holds (connection draining), then it is gone. */
+  | { kind: 'remove-server'; server: number }
+  | { kind: 'add-server'; spec: ServerSpec };
+
+/** An operator's change planned at a simulated time: adding or removing a server. */
+export type ScheduledChange = { atMs: number } & Extract<PoolCommand, { kind: 'add-server' | 'remove-server' }>;
+
+/** Active health checks on the simulated clock, counted as HAProxy does (lib/health/active-check.ts). */
+export type HealthCheckSpec = Pick<ActiveCheckConfig, 'intervalMs' | 'timeoutMs' | 'rise' | 'fall'>;
+
+/** A target-tracking scaling policy (modelled on AWS target tracking; the policy is in autoscaler.ts). */
+export interface AutoscalingSpec {
+  minServers: number;
+  maxServers: number;
+  /** Mean busy share of the servers in service that the policy steers towards, above 0 and below 1. */
+  targetUtilisation: number;
+  evaluationIntervalMs: number;
+  /** Boot time of a new server before it can join. */
+  provisioningMs: number;
+  /** Least time between two scaling actions. */
+  cooldownMs: number;
+  /** What a new server looks like. */
+  template: ServerSpec;
+  /** As AWS `DisableScaleIn`: when true the policy only ever adds servers. */
+  disableScaleIn?: boolean;
+}
+
+/** The session store: `server` keeps sessions in the memory of the server that made them; `shared` is a Redis-like store every server reads. */
+export type SessionStore = 'server' | 'shared';
+
+export const SESSION_STORES = ['server', 'shared'] as const satisfies readonly SessionStore[];
+
+/** Where logged-in state lives; `lookupMs` is what the shared store adds to each request's cost. */
+export interface SessionSpec {
+  store: SessionStore;
+  lookupMs?: number;
+}
+
+/** HAProxy `cookie SERVERID insert` in front of the algorithm (lib/balancers/cookie-stickiness.ts). */
+export interface StickinessSpec {
+  mode: 'cookie';
+  /** HAProxy `option redispatch`: when the pinned server refuses the connection, send the request elsewhere. */
+  redispatch: boolean;
 }
 
 /** Everything one run depends on: the same scenario always produces the same metrics. */
@@ -62,6 +133,13 @@ export interface Scenario {
   warmupRequests?: number;
   clients?: ClientSpec;
   failures?: FailureSpec[];
+  /** Servers added or removed at set times. */
+  changes?: ScheduledChange[];
+  /** Without it the balancer knows at once when a server is down; with it, only through checks. */
+  healthCheck?: HealthCheckSpec;
+  autoscaling?: AutoscalingSpec;
+  sessions?: SessionSpec;
+  stickiness?: StickinessSpec;
 }
 
 /** Clients get distinct addresses up to this many (see clients.ts). */
@@ -70,11 +148,29 @@ export const MAX_CLIENTS = 100_000;
 /** The outcome of validating untrusted input (a JSON file, a form) as a scenario. */
 export type ScenarioValidation = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
+const SCENARIO_FIELDS = [
+  'seed',
+  'algorithm',
+  'servers',
+  'arrivals',
+  'cost',
+  'requests',
+  'durationMs',
+  'warmupRequests',
+  'clients',
+  'failures',
+  'changes',
+  'healthCheck',
+  'autoscaling',
+  'sessions',
+  'stickiness',
+];
+
 /** Checks untrusted input field by field and lists every problem, each with its path (`servers[1].weight must be ...`). */
 export function validateScenario(input: unknown): ScenarioValidation {
   const errors: string[] = [];
   const read = new FieldReader(errors);
-  const root = read.object(input, 'scenario', ['seed', 'algorithm', 'servers', 'arrivals', 'cost', 'requests', 'durationMs', 'warmupRequests', 'clients', 'failures']);
+  const root = read.object(input, 'scenario', SCENARIO_FIELDS);
   if (!root) return { ok: false, errors };
 
   const seed = read.number(root, 'seed', '', { integer: true });
@@ -85,21 +181,13 @@ export function validateScenario(input: unknown): ScenarioValidation {
   if (!Array.isArray(root.servers) || root.servers.length === 0) errors.push('servers must be a non-empty array');
   else {
     root.servers.forEach((value: unknown, index) => {
-      const path = `servers[${index}]`;
-      const server = read.object(value, path, ['weight', 'capacity', 'queueLimit']);
-      if (!server) return;
-      const weight = read.number(server, 'weight', path, { integer: true, min: 1 });
-      const capacity = read.number(server, 'capacity', path, { integer: true, min: 1 });
-      const queueLimit = read.number(server, 'queueLimit', path, { integer: true, min: 0, optional: true });
-      servers.push({ weight: weight ?? 1, capacity: capacity ?? 1, ...(queueLimit === undefined ? {} : { queueLimit }) });
+      const server = readServer(read, value, `servers[${index}]`);
+      if (server) servers.push(server);
     });
   }
 
   const arrivals = readArrivals(read, root.arrivals);
-  const costFields = read.object(root.cost, 'cost', ['distribution', 'meanMs']);
-  const distribution = costFields?.distribution;
-  if (costFields && !COST_DISTRIBUTIONS.some((name) => name === distribution)) errors.push(`cost.distribution must be one of ${COST_DISTRIBUTIONS.join(', ')}`);
-  const meanMs = costFields && read.number(costFields, 'meanMs', 'cost', { above: 0 });
+  const cost = readCost(read, root.cost);
 
   const requests = read.number(root, 'requests', '', { integer: true, min: 1, optional: true });
   const durationMs = read.number(root, 'durationMs', '', { above: 0, optional: true });
@@ -110,7 +198,14 @@ export function validateScenario(input: unknown): ScenarioValidation {
   if (warmupRequests !== undefined && requests !== undefined && warmupRequests >= requests) errors.push('warmupRequests must be less than requests, or nothing is measured');
 
   const clients = readClients(read, root.clients);
-  const failures = readFailures(read, root.failures, servers.length);
+  const changes = readChanges(read, root.changes, servers.length);
+  // A failure or removal may name a server that a planned change adds; one that never exists is ignored at run time.
+  const serverCount = servers.length + (changes ?? []).filter((change) => change.kind === 'add-server').length;
+  const failures = readFailures(read, root.failures, serverCount);
+  const healthCheck = readHealthCheck(read, root.healthCheck);
+  const autoscaling = readAutoscaling(read, root.autoscaling, servers.length);
+  const sessions = readSessions(read, root.sessions);
+  const stickiness = readStickiness(read, root.stickiness);
 
   if (errors.length > 0) return { ok: false, errors };
   const scenario: Scenario = {
@@ -118,118 +213,17 @@ export function validateScenario(input: unknown): ScenarioValidation {
     algorithm: algorithm as AlgorithmName,
     servers,
     arrivals: arrivals!,
-    cost: { distribution: distribution as CostDistribution, meanMs: meanMs! },
+    cost: cost!,
     ...(requests === undefined ? {} : { requests }),
     ...(durationMs === undefined ? {} : { durationMs }),
     ...(warmupRequests === undefined ? {} : { warmupRequests }),
     ...(clients === undefined ? {} : { clients }),
     ...(failures === undefined ? {} : { failures }),
+    ...(changes === undefined ? {} : { changes }),
+    ...(healthCheck === undefined ? {} : { healthCheck }),
+    ...(autoscaling === undefined ? {} : { autoscaling }),
+    ...(sessions === undefined ? {} : { sessions }),
+    ...(stickiness === undefined ? {} : { stickiness }),
   };
   return { ok: true, scenario };
-}
-
-function readArrivals(read: FieldReader, value: unknown): ArrivalSpec | undefined {
-  const pattern = (value as { pattern?: unknown } | null)?.pattern;
-  const extra = { poisson: [], burst: ['burstSize'], spike: ['spikeAtMs', 'spikeDurationMs', 'spikeMultiplier'], ramp: ['fromRatePerSecond', 'rampMs'] };
-  const known = ARRIVAL_PATTERNS.find((name) => name === pattern);
-  const fields = read.object(value, 'arrivals', ['pattern', 'ratePerSecond', ...(known ? extra[known] : [])]);
-  if (!fields) return undefined;
-  if (!known) {
-    read.errors.push(`arrivals.pattern must be one of ${ARRIVAL_PATTERNS.join(', ')}`);
-    return undefined;
-  }
-  const ratePerSecond = read.number(fields, 'ratePerSecond', 'arrivals', { above: 0 }) ?? 1;
-  switch (known) {
-    case 'poisson':
-      return { pattern: known, ratePerSecond };
-    case 'burst':
-      return { pattern: known, ratePerSecond, burstSize: read.number(fields, 'burstSize', 'arrivals', { integer: true, min: 1 }) ?? 1 };
-    case 'spike':
-      return {
-        pattern: known,
-        ratePerSecond,
-        spikeAtMs: read.number(fields, 'spikeAtMs', 'arrivals', { min: 0 }) ?? 0,
-        spikeDurationMs: read.number(fields, 'spikeDurationMs', 'arrivals', { above: 0 }) ?? 1,
-        spikeMultiplier: read.number(fields, 'spikeMultiplier', 'arrivals', { above: 0 }) ?? 1,
-      };
-    case 'ramp':
-      return {
-        pattern: known,
-        ratePerSecond,
-        fromRatePerSecond: read.number(fields, 'fromRatePerSecond', 'arrivals', { min: 0 }) ?? 0,
-        rampMs: read.number(fields, 'rampMs', 'arrivals', { above: 0 }) ?? 1,
-      };
-  }
-}
-
-function readClients(read: FieldReader, value: unknown): ClientSpec | undefined {
-  if (value === undefined) return undefined;
-  const fields = read.object(value, 'clients', ['count', 'natGroups']);
-  if (!fields) return undefined;
-  const count = read.number(fields, 'count', 'clients', { integer: true, min: 1, max: MAX_CLIENTS }) ?? 1;
-  const natGroups = read.number(fields, 'natGroups', 'clients', { integer: true, min: 1, max: count, optional: true });
-  return natGroups === undefined ? { count } : { count, natGroups };
-}
-
-function readFailures(read: FieldReader, value: unknown, serverCount: number): FailureSpec[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value)) {
-    read.errors.push('failures must be an array');
-    return undefined;
-  }
-  return value.flatMap((entry: unknown, index): FailureSpec[] => {
-    const path = `failures[${index}]`;
-    const fields = read.object(entry, path, ['atMs', 'server', 'kind']);
-    if (!fields) return [];
-    const atMs = read.number(fields, 'atMs', path, { min: 0 }) ?? 0;
-    const server = read.number(fields, 'server', path, { integer: true, min: 0, max: Math.max(0, serverCount - 1) }) ?? 0;
-    const kind = fields.kind;
-    if (kind !== 'crash' && kind !== 'recover') {
-      read.errors.push(`${path}.kind must be crash or recover`);
-      return [];
-    }
-    return [{ atMs, server, kind }];
-  });
-}
-
-interface NumberRule {
-  integer?: boolean;
-  min?: number;
-  max?: number;
-  /** Exclusive lower bound. */
-  above?: number;
-  optional?: boolean;
-}
-
-/** Reads fields of untrusted objects, appending one readable line per problem to `errors`. */
-class FieldReader {
-  constructor(readonly errors: string[]) {}
-
-  object(value: unknown, path: string, allowed: readonly string[]): Record<string, unknown> | undefined {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.errors.push(`${path} must be an object`);
-      return undefined;
-    }
-    // A misspelt field is an error, not a silent default.
-    for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) this.errors.push(`${path === 'scenario' ? key : `${path}.${key}`} is not a known field (expected ${allowed.join(', ')})`);
-    }
-    return value as Record<string, unknown>;
-  }
-
-  number(fields: Record<string, unknown>, key: string, path: string, rule: NumberRule): number | undefined {
-    const at = path ? `${path}.${key}` : key;
-    const value = fields[key];
-    const fail = (problem: string) => {
-      this.errors.push(`${at} ${problem}${value === undefined ? '' : `, got ${JSON.stringify(value)}`}`);
-      return undefined;
-    };
-    if (value === undefined) return rule.optional ? undefined : fail('is required');
-    if (typeof value !== 'number' || !Number.isFinite(value)) return fail('must be a finite number');
-    if (rule.integer && !Number.isInteger(value)) return fail('must be an integer');
-    if (rule.min !== undefined && value < rule.min) return fail(`must be at least ${rule.min}`);
-    if (rule.max !== undefined && value > rule.max) return fail(`must be at most ${rule.max}`);
-    if (rule.above !== undefined && value <= rule.above) return fail(`must be greater than ${rule.above}`);
-    return value;
-  }
 }

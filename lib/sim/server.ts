@@ -57,6 +57,13 @@ export function serverName(index: number): string {
   return index < 26 ? letter : serverName(Math.floor(index / 26) - 1) + letter;
 }
 
+/**
+ * Where a server is in its life: `starting` while it boots (autoscaling), `up` running, `down`
+ * crashed, `draining` finishing what it holds before removal, `removed` gone for good (it keeps its
+ * index, so every other server keeps its own).
+ */
+export type ServerState = 'up' | 'down' | 'starting' | 'draining' | 'removed';
+
 /** One simulated backend: `capacity` workers in parallel and a FIFO queue in front of them. */
 export class SimServer {
   /** What the balancer sees; kept in step with the server by `refresh`. */
@@ -65,32 +72,106 @@ export class SimServer {
   /** Requests it may hold at once, serving and waiting. */
   readonly limit: number;
   readonly waiting = new Fifo<HeldRequest>();
-  up = true;
+  /** A new server is out of the pool until the simulator lets it join. */
+  private current: ServerState = 'starting';
+  /** Whether its process is running, so a connection to it succeeds: up or draining. Kept by `moveTo`. */
+  running = false;
+  /** What the balancer believes: the health checks' verdict when they are configured, else the truth. */
+  checkedHealthy = false;
+  /** Whether the balancer chooses among this server, its being full aside (set by `updateRotation`). */
+  inRotation = false;
   /** Bumped by every crash, so completions scheduled before the crash are recognised as lost. */
   epoch = 0;
   inService = 0;
   /** How many of those in service are measured (past warm-up), to count them if a crash loses them. */
   measuredInService = 0;
+  /** Long-lived connections open on it, and how many of those are measured. */
+  open = 0;
+  measuredOpen = 0;
+  /** Requests and connections it finished, warm-up included. */
+  served = 0;
+  /** The most connections it has had open at once (kept by the simulator on admission). */
+  peakOpen = 0;
+  /** Requests routed to it since the last snapshot. */
+  routedInWindow = 0;
+  readonly addedAtMs: number;
+  removedAtMs: number | undefined;
+  /** ∫ inService dt up to `busySince`: worker-milliseconds spent serving. */
+  private busyArea = 0;
+  private busySince: number;
 
-  constructor(index: number, spec: ServerSpec) {
-    this.view = { id: backendId(serverName(index)), weight: spec.weight, usable: true, activeConnections: 0 };
+  constructor(index: number, spec: ServerSpec, nowMs = 0) {
+    this.view = { id: backendId(serverName(index)), weight: spec.weight, usable: false, activeConnections: 0 };
     this.capacity = spec.capacity;
     this.limit = spec.capacity + (spec.queueLimit ?? Infinity);
+    this.addedAtMs = nowMs;
+    this.busySince = nowMs;
   }
 
-  /** Requests on this server, serving or waiting: what the balancer counts as its active connections. */
+  /** Requests on this server, serving or waiting: with its open connections, what the balancer counts. */
   get held(): number {
     return this.inService + this.waiting.length;
   }
 
-  /** Whether a new request can be taken now. */
-  get accepts(): boolean {
-    return this.up && this.held < this.limit;
+  get state(): ServerState {
+    return this.current;
+  }
+
+  /** Changes state; the caller then calls `updateRotation`. */
+  moveTo(state: ServerState, nowMs: number): void {
+    this.current = state;
+    this.running = state === 'up' || state === 'draining';
+    if (state === 'removed') this.removedAtMs = nowMs;
+  }
+
+  /** A crash: every request and connection it held is gone, and completions already scheduled for them are void (new epoch). */
+  loseEverything(nowMs: number): void {
+    this.markBusy(nowMs);
+    this.epoch += 1;
+    this.inService = 0;
+    this.measuredInService = 0;
+    this.open = 0;
+    this.measuredOpen = 0;
+    this.moveTo(this.current === 'draining' ? 'removed' : 'down', nowMs);
+  }
+
+  /** A draining server that holds nothing more is removed. */
+  finishDrain(nowMs: number): void {
+    if (this.current !== 'draining' || this.held > 0 || this.open > 0) return;
+    this.moveTo('removed', nowMs);
+    this.updateRotation();
+  }
+
+  /** Call before `inService` changes: accumulates busy time up to `nowMs`. */
+  markBusy(nowMs: number): void {
+    this.busyArea += this.inService * (nowMs - this.busySince);
+    this.busySince = nowMs;
+  }
+
+  /** Worker-milliseconds spent serving up to `nowMs`. */
+  busyMs(nowMs: number): number {
+    return this.busyArea + this.inService * (nowMs - this.busySince);
+  }
+
+  /** Busy time over capacity × the time it has been in the pool. */
+  utilisation(nowMs: number): number {
+    const elapsed = (this.removedAtMs ?? nowMs) - this.addedAtMs;
+    return elapsed <= 0 ? 0 : this.busyMs(nowMs) / (this.capacity * elapsed);
   }
 
   /** Publishes the current load and availability to the balancer's view. */
   refresh(): void {
-    this.view.activeConnections = this.held;
-    this.view.usable = this.accepts;
+    this.view.activeConnections = this.held + this.open;
+    this.view.usable = this.inRotation && this.held < this.limit;
+  }
+
+  /** Recomputes `inRotation` after a change of state or of the checks' verdict; true when it flipped. */
+  updateRotation(): boolean {
+    // A crashed server stays in rotation while the balancer still believes it healthy.
+    const inRotation = (this.state === 'up' || this.state === 'down') && this.checkedHealthy;
+    const flipped = inRotation !== this.inRotation;
+    this.inRotation = inRotation;
+    this.refresh();
+    return flipped;
   }
 }

@@ -1,13 +1,21 @@
 import { createBalancer } from '@/lib/balancers/registry';
-import type { BackendId } from '@/lib/balancers/types';
+import type { BackendId, BackendView } from '@/lib/balancers/types';
 import { randomIndex, seededRandom } from '@/lib/random/seeded';
-import { createArrivalClock } from './arrivals';
-import { createClientPool } from './clients';
+import { createArrivalClock, exponential } from './arrivals';
+import { createClientPool, MobileAddresses } from './clients';
 import { createCostSampler } from './cost';
 import { EventQueue } from './event-queue';
+import { HealthChecker } from './health-checker';
+import { latencySlot } from './histogram';
 import { SimMetrics, type MetricsSummary } from './metrics';
-import type { Scenario } from './scenario';
-import { SimServer, type HeldRequest } from './server';
+import { PoolControl } from './pool-control';
+import { RemapTracker } from './remap-tracker';
+import type { ClientSpec, PoolCommand, Scenario } from './scenario';
+import { SimServer, type HeldRequest, type ServerState } from './server';
+import { ServerMemorySessions } from './sessions';
+import type { BackgroundEvent, SimEvent } from './sim-event';
+import { StepWindow, type WindowSummary } from './step-window';
+import { StickyRouter } from './sticky-router';
 
 /** Clients a scenario gets when it names none. */
 export const DEFAULT_CLIENTS = { count: 100 } as const;
@@ -25,18 +33,40 @@ export interface RouteDecision {
 /** Live state of one server, for drawing. */
 export interface ServerSnapshot {
   id: BackendId;
+  /** Shorthand for state === 'up'. */
   up: boolean;
+  state: ServerState;
+  /** What the balancer believes: the health checks' verdict, or the truth when there are no checks. */
+  checkedHealthy: boolean;
   inService: number;
   queued: number;
+  /** Requests in service or queued, plus long-lived connections. */
+  openConnections: number;
+  capacity: number;
+  weight: number;
+  /** Requests routed to it since the previous step. */
+  routed: number;
+  /** Requests and connections it has finished since the start, warm-up included. */
+  served: number;
 }
 
-/** Where a run stands after a step: cheap to build, so a UI can take one per frame. */
+/** Where a run stands after a step: cheap to build, so a UI can take one per frame without keeping every request. */
 export interface Snapshot {
   nowMs: number;
   done: boolean;
   /** Requests sent so far, warm-up included. */
   sent: number;
+  /** What finished since the previous step. */
+  window: WindowSummary;
   servers: ServerSnapshot[];
+}
+
+export interface StepOptions {
+  /**
+   * Report the window so far but keep it open, so one chart point can span many animation
+   * frames: enough requests for a meaningful p99, however short each frame is.
+   */
+  keepWindow?: boolean;
 }
 
 /** Hooks for watching a run. */
@@ -47,25 +77,34 @@ export interface SimulationOptions {
 /** A run that advances on demand: what a Web Worker drives to stream snapshots to the page. */
 export interface Simulation {
   /** Processes every event up to and including `untilMs` (Infinity runs to the end). */
-  step(untilMs: number): Snapshot;
+  step(untilMs: number, options?: StepOptions): Snapshot;
+  /**
+   * Applies `command` at the current simulated time; false when it changed nothing: the server
+   * does not exist, is already in that state, or is not running (a booting server cannot crash).
+   * An unknown server is ignored rather than thrown on, so a replayed log can never break a run;
+   * an invalid `add-server` spec is a caller's bug and throws a RangeError.
+   */
+  command(command: PoolCommand): boolean;
   /** True once every request has arrived and left. */
   readonly done: boolean;
   /** Metrics of the measured requests so far. */
   metrics(): MetricsSummary;
 }
 
-type SimEvent =
-  | { kind: 'arrival' }
-  | { kind: 'completion'; server: number; epoch: number; request: HeldRequest; startedAt: number }
-  | { kind: 'crash'; server: number }
-  | { kind: 'recover'; server: number };
-
 const ARRIVAL: SimEvent = { kind: 'arrival' };
 
 /**
  * A discrete-event simulation of one scenario. Arrivals, client choice, request cost and the
  * balancer each draw from their own seeded stream, so switching algorithm leaves the traffic
- * itself unchanged: two algorithms are compared on exactly the same requests.
+ * itself unchanged: two algorithms are compared on exactly the same requests. Streams for newer
+ * features are drawn after those four, so adding a feature never changes a run that does not use it.
+ *
+ * Long-lived connections (WebSockets) are modelled as open sockets, not work: one holds no worker
+ * (capacity) and never queues, but it counts as an active connection, which is what least
+ * connections balances on, until it closes after its exponential lifetime. That is enough for the
+ * lesson: round robin hands every server the same number of new connections, so when lifetimes
+ * vary widely, or a server joins after the others have filled up, open connections pile unevenly,
+ * while least connections steers new ones to the emptiest server.
  */
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
   const seeds = seededRandom(scenario.seed);
@@ -74,18 +113,54 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const drawCost = createCostSampler(scenario.cost, seededRandom(nextSeed()));
   const clientRandom = seededRandom(nextSeed());
   const balancer = createBalancer(scenario.algorithm, seededRandom(nextSeed()));
+  const longLivedRandom = seededRandom(nextSeed());
+  const mobileRandom = seededRandom(nextSeed());
 
-  const clients = createClientPool(scenario.clients ?? DEFAULT_CLIENTS);
-  const servers = scenario.servers.map((spec, index) => new SimServer(index, spec));
-  const views = servers.map((server) => server.view);
-  const indexById = new Map(views.map((view, index) => [view.id, index]));
-  const metrics = new SimMetrics(views);
+  const clientSpec: ClientSpec = scenario.clients ?? DEFAULT_CLIENTS;
+  const clients = createClientPool(clientSpec);
+  const clientCount = clientSpec.count;
+  const mobile =
+    clientSpec.mobileShare && clientSpec.addressChangeEveryMs ? new MobileAddresses(clientCount, clientSpec.mobileShare, clientSpec.addressChangeEveryMs, mobileRandom) : undefined;
+  const servers: SimServer[] = [];
+  const views: BackendView[] = [];
+  const indexById = new Map<BackendId, number>();
+  const metrics = new SimMetrics([]);
+  const stepWindow = new StepWindow();
+  const remap = new RemapTracker(clientCount);
+  const sticky = scenario.stickiness && new StickyRouter(balancer, scenario.stickiness.redispatch, clientCount, (id) => indexById.get(id));
+  const sessions = scenario.sessions?.store === 'server' ? new ServerMemorySessions(clientCount) : undefined;
+  const lookupMs = scenario.sessions?.lookupMs ?? 0;
+  const longLived = scenario.cost.longLived;
   const events = new EventQueue<SimEvent>();
   const maxRequests = scenario.requests ?? Infinity;
   const endMs = scenario.durationMs ?? Infinity;
   const warmup = scenario.warmupRequests ?? 0;
   let now = 0;
   let sent = 0;
+  /**
+   * Queued checks, boots and scaling evaluations: they tick alongside the run but do not keep it
+   * going, so the run is done when only they are left. Counting these rare events, rather than the
+   * arrivals and completions, keeps the hot path to a bare push.
+   */
+  let background = 0;
+  const pending = () => events.size - background;
+
+  const scheduleBackground = (at: number, event: BackgroundEvent) => {
+    background += 1;
+    events.push(at, event);
+  };
+  const control = new PoolControl({
+    servers,
+    views,
+    indexById,
+    metrics,
+    stepWindow,
+    remap,
+    checker: scenario.healthCheck && new HealthChecker(scenario.healthCheck),
+    autoscaling: scenario.autoscaling,
+    now: () => now,
+    schedule: scheduleBackground,
+  });
 
   const scheduleArrival = () => {
     if (sent >= maxRequests) return;
@@ -93,32 +168,69 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     if (at <= endMs) events.push(at, ARRIVAL);
   };
 
-  const startService = (index: number, request: HeldRequest) => {
-    const server = servers[index]!;
-    server.inService += 1;
+  /** Puts `request` on a worker of `server`; `inService` already counts that worker. */
+  const serve = (index: number, server: SimServer, request: HeldRequest) => {
     if (request.measured) server.measuredInService += 1;
     events.push(now + request.costMs, { kind: 'completion', server: index, epoch: server.epoch, request, startedAt: now });
   };
 
+  const drop = (index: number | undefined, measured: boolean) => {
+    stepWindow.dropped += 1;
+    if (measured) metrics.recordDropped(index);
+  };
+
   const arrive = () => {
     const measured = sent >= warmup;
-    const request: HeldRequest = { arrivedAt: now, measured, costMs: drawCost() };
-    const client = randomIndex(clientRandom, clients.addresses.length);
-    const clientIp = clients.addresses[client]!;
+    const request: HeldRequest = { arrivedAt: now, measured, costMs: drawCost() + lookupMs };
+    const client = randomIndex(clientRandom, clientCount);
+    const clientIp = mobile === undefined ? clients.addresses[client]! : mobileAddress(client);
     const sessionKey = clients.sessionKeys[client]!;
     sent += 1;
     scheduleArrival();
 
-    const id = balancer.pick(views, { clientIp, key: sessionKey });
+    const id = sticky === undefined ? balancer.pick(views, { clientIp, key: sessionKey }) : sticky.pick(views, client, { clientIp, key: sessionKey });
     options.onRoute?.({ request: sent, atMs: now, clientIp, sessionKey, server: id });
     if (measured) metrics.recordArrival();
     const index = id === undefined ? undefined : indexById.get(id);
-    const server = index === undefined ? undefined : servers[index];
-    if (index === undefined || !server?.accepts) {
-      if (measured) metrics.recordDropped(index);
+    if (index === undefined) return drop(undefined, measured);
+    const server = servers[index]!;
+    server.routedInWindow += 1;
+    // Rare paths live in their own functions, so the balancer's pick still fits V8's inlining budget here.
+    if (server.running) admit(index, client, request);
+    else refused(index, client, request, clientIp, sessionKey);
+  };
+
+  const mobileAddress = (client: number) => mobile?.addressAt(client, now) ?? clients.addresses[client]!;
+
+  /** Crashed, but the checks have not noticed: the connection is refused. Only a sticky balancer with redispatch tries elsewhere. */
+  const refused = (index: number, client: number, request: HeldRequest, clientIp: string, sessionKey: string) => {
+    const retry = sticky?.afterRefusal(views, client, servers[index]!.view.id, { clientIp, key: sessionKey });
+    const retryIndex = retry === undefined ? undefined : indexById.get(retry);
+    if (retryIndex === undefined || !servers[retryIndex]!.running) {
+      remap.record(client, index);
+      stepWindow.failed += 1;
+      if (request.measured) metrics.recordFailed(index, 1);
       return;
     }
-    if (server.inService < server.capacity) startService(index, request);
+    servers[retryIndex]!.routedInWindow += 1;
+    admit(retryIndex, client, request);
+  };
+
+  /** A running server takes the request: into service, into its queue, or as a long-lived connection; or drops it when full. */
+  const admit = (index: number, client: number, request: HeldRequest) => {
+    const server = servers[index]!;
+    const { measured } = request;
+    remap.record(client, index);
+    if (server.held >= server.limit) return drop(index, measured);
+    if (sessions !== undefined) visitSession(client, index, measured);
+    // Admission is the only moment a server's connection count rises.
+    if (server.held + server.open >= server.peakOpen) server.peakOpen = server.held + server.open + 1;
+    if (longLived !== undefined && longLivedRandom() < longLived.share) openConnection(index, measured);
+    else if (server.inService < server.capacity) {
+      server.markBusy(now);
+      server.inService += 1;
+      serve(index, server, request);
+    }
     else {
       server.waiting.push(request);
       if (measured) metrics.recordQueueLength(index, server.waiting.length);
@@ -126,43 +238,86 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     server.refresh();
   };
 
+  const visitSession = (client: number, index: number, measured: boolean) => {
+    if (!sessions?.visit(client, index, servers[index]!.epoch)) return;
+    stepWindow.sessionsLost += 1;
+    if (measured) metrics.recordSessionLost();
+  };
+
+  const openConnection = (index: number, measured: boolean) => {
+    const server = servers[index]!;
+    server.open += 1;
+    if (measured) server.measuredOpen += 1;
+    events.push(now + exponential(longLivedRandom, longLived!.meanMs), { kind: 'close', server: index, epoch: server.epoch, measured });
+  };
+
   const complete = (event: Extract<SimEvent, { kind: 'completion' }>) => {
     const server = servers[event.server]!;
     // Completions scheduled before a crash belong to requests the crash already counted as failed.
     if (event.epoch !== server.epoch) return;
-    server.inService -= 1;
-    if (event.request.measured) {
+    server.served += 1;
+    const { request } = event;
+    const latency = now - request.arrivedAt;
+    const slot = latencySlot(latency);
+    stepWindow.served += 1;
+    stepWindow.latency.recordInSlot(slot, latency);
+    if (request.measured) {
       server.measuredInService -= 1;
-      metrics.recordServed(event.server, now - event.request.arrivedAt, event.startedAt - event.request.arrivedAt);
+      metrics.recordServed(event.server, latency, event.startedAt - request.arrivedAt, slot);
     }
     const next = server.waiting.shift();
-    if (next) startService(event.server, next);
+    // The next request in line takes the freed worker, so inService (and busy time) carry on unchanged.
+    if (next) serve(event.server, server, next);
+    else {
+      server.markBusy(now);
+      server.inService -= 1;
+      server.finishDrain(now);
+    }
     server.refresh();
   };
 
-  const crash = (index: number) => {
-    const server = servers[index]!;
-    if (!server.up) return;
-    const lostWaiting = server.waiting.drain().filter((held) => held.measured).length;
-    metrics.recordFailed(index, server.measuredInService + lostWaiting);
-    server.up = false;
-    server.epoch += 1;
-    server.inService = 0;
-    server.measuredInService = 0;
+  const close = (event: Extract<SimEvent, { kind: 'close' }>) => {
+    const server = servers[event.server]!;
+    if (event.epoch !== server.epoch) return;
+    server.open -= 1;
+    server.served += 1;
+    stepWindow.served += 1;
+    if (event.measured) {
+      server.measuredOpen -= 1;
+      metrics.recordClosed(event.server);
+    }
+    server.finishDrain(now);
     server.refresh();
   };
 
-  const recover = (index: number) => {
-    servers[index]!.up = true;
-    servers[index]!.refresh();
-  };
-
-  for (const failure of scenario.failures ?? []) events.push(failure.atMs, { kind: failure.kind, server: failure.server });
+  for (const spec of scenario.servers) control.add(spec);
+  servers.forEach((_, index) => control.join(index, true));
+  for (const failure of scenario.failures ?? []) events.push(failure.atMs, { kind: 'command', command: { kind: failure.kind, server: failure.server } });
+  for (const { atMs, ...command } of scenario.changes ?? []) events.push(atMs, { kind: 'command', command });
+  if (scenario.autoscaling) scheduleBackground(scenario.autoscaling.evaluationIntervalMs, { kind: 'scale' });
   scheduleArrival();
 
+  const snapshotOf = (server: SimServer): ServerSnapshot => {
+    const routed = server.routedInWindow;
+    server.routedInWindow = 0;
+    return {
+      id: server.view.id,
+      up: server.state === 'up',
+      state: server.state,
+      checkedHealthy: server.checkedHealthy,
+      inService: server.inService,
+      queued: server.waiting.length,
+      openConnections: server.held + server.open,
+      capacity: server.capacity,
+      weight: server.view.weight,
+      routed,
+      served: server.served,
+    };
+  };
+
   return {
-    step(untilMs) {
-      while (events.size > 0 && events.peekTime() <= untilMs) {
+    step(untilMs, options) {
+      while (events.size > background && events.peekTime() <= untilMs) {
         now = events.peekTime();
         const event = events.pop()!;
         switch (event.kind) {
@@ -172,26 +327,48 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           case 'completion':
             complete(event);
             break;
-          case 'crash':
-            crash(event.server);
+          case 'close':
+            close(event);
             break;
-          case 'recover':
-            recover(event.server);
+          case 'command':
+            control.apply(event.command);
+            break;
+          case 'check':
+            background -= 1;
+            control.check(event.server);
+            break;
+          case 'check-done':
+            background -= 1;
+            control.checkDone(event.server, event.run);
+            break;
+          case 'boot':
+            background -= 1;
+            control.booted(event.server, event.epoch);
+            break;
+          case 'scale':
+            background -= 1;
+            control.evaluateScaling();
             break;
         }
       }
-      if (events.size > 0) now = Math.max(now, untilMs);
-      return {
-        nowMs: now,
-        done: events.size === 0,
-        sent,
-        servers: servers.map((server) => ({ id: server.view.id, up: server.up, inService: server.inService, queued: server.waiting.length })),
-      };
+      if (pending() > 0) now = Math.max(now, untilMs);
+      return { nowMs: now, done: pending() === 0, sent, window: options?.keepWindow ? stepWindow.peek(now) : stepWindow.take(now), servers: servers.map(snapshotOf) };
     },
+    command: (command) => control.apply(command),
     get done() {
-      return events.size === 0;
+      return pending() === 0;
     },
-    metrics: () => metrics.summary(now),
+    metrics: () =>
+      metrics.summary(
+        now,
+        servers.map((server) => ({
+          state: server.state,
+          openConnections: server.held + server.open,
+          peakOpenConnections: server.peakOpen,
+          utilisation: server.utilisation(now),
+        })),
+        remap.share,
+      ),
   };
 }
 

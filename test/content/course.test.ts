@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { outline } from '@/content/outline';
 import { FIXED_LESSON_ANCHORS, LESSON_COMPONENTS } from '@/lib/content/lesson-components';
 import { lessonOrder } from '@/lib/content/outline-schema';
+import { LAB_PRESETS } from '@/lib/lab/presets';
 import { realCourse } from '../support/course';
 
 const course = await realCourse();
@@ -24,6 +25,14 @@ describe('the course outline', () => {
   it('has at least 25 diagrams in all, and at least one in every lesson', () => {
     for (const lesson of course.lessons) expect(lesson.outline.diagrams.length, lesson.id).toBeGreaterThanOrEqual(1);
     expect(course.lessons.reduce((sum, lesson) => sum + lesson.outline.diagrams.length, 0)).toBeGreaterThanOrEqual(25);
+  });
+
+  it('embeds every named lab scenario in the lesson it belongs to, once', () => {
+    for (const preset of LAB_PRESETS) {
+      const lesson = course.lessons.find((candidate) => candidate.slug === preset.lessonSlug);
+      expect(lesson, `${preset.id} belongs to a missing lesson ${preset.lessonSlug}`).toBeDefined();
+      expect(lesson!.outline.labs.filter((id) => id === preset.id), `${preset.lessonSlug} should embed <Lab scenario="${preset.id}" />`).toHaveLength(1);
+    }
   });
 });
 
@@ -55,6 +64,7 @@ describe.each(course.lessons.map((lesson) => [lesson.id, lesson] as const))('les
   it('compiles to HTML with one live slot per diagram and the interview section', () => {
     expect(lesson.html.match(/data-diagram-root=/g)).toHaveLength(lesson.outline.diagrams.length);
     expect(lesson.html.match(/class="interview-angle"/g)).toHaveLength(1);
-    expect(lesson.html).not.toMatch(/<(Callout|Diagram|InterviewAngle)\b/);
+    expect(lesson.html.match(/data-lab-root=/g) ?? []).toHaveLength(lesson.outline.labs.length);
+    expect(lesson.html).not.toMatch(/<(Callout|Diagram|InterviewAngle|Lab)\b/);
   });
 });

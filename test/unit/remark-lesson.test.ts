@@ -3,6 +3,7 @@ import { compileLessonBody } from '@/lib/content/compile-lesson';
 import { parseFenceMeta } from '@/lib/content/remark-lesson';
 import { referenceHeadingPaths } from '@/lib/content/reference-headings';
 import { excerptOf } from '@/lib/content/search-index';
+import { LAB_PRESETS } from '@/lib/lab/presets';
 import { readingMinutes } from '@/lib/content/reading-time';
 
 async function outlineOf(markdown: string) {
@@ -66,12 +67,21 @@ describe('lesson components compile to plain HTML', () => {
     expect(out).toContain('<p id="demo-diagram-1-description">A to B.</p>');
   });
 
+  it('renders an embedded lab as a static figure that links to the full lab', async () => {
+    const [preset] = LAB_PRESETS;
+    const out = await html(`<Lab scenario="${preset!.id}" />`);
+    expect(out).toContain(`<figure class="lab-embed" data-testid="lab-embed" data-lab="${preset!.id}"`);
+    expect(out).toContain(`<div class="lab-embed-root" data-lab-root="${preset!.id}">`);
+    expect(out).toContain(`href="/lab?scenario=${preset!.id}"`);
+  });
+
   it('wraps tables so they scroll sideways on a phone', async () => {
     expect(await html('| a | b |\n| - | - |\n| 1 | 2 |')).toMatch(/^<div class="table-scroll" tabindex="0" role="group"[^>]*><table>/);
   });
 
   it.each([
-    ['an unknown component', '<Lab scenario="x" />', /<Lab> is not a lesson component/],
+    ['an unknown component', '<Simulator scenario="x" />', /<Simulator> is not a lesson component/],
+    ['a lab with an unknown scenario', '<Lab scenario="no-such-scenario" />', /<Lab scenario="no-such-scenario">: no such named scenario/],
     ['a JavaScript expression', 'Weights { a, b } here.', /cannot run \{expressions\}/],
     ['an import', "import x from 'y'\n\nText.", /cannot import or export/],
     ['an unknown callout kind', '<Callout kind="shout">\n\nHi\n\n</Callout>', /kind must be one of/],

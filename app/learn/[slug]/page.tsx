@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CourseSidebar } from '@/app/ui/course/course-sidebar';
+import { PractiseThis } from '@/app/ui/exercises/practise-this';
 import { LessonBody } from '@/app/ui/lesson/lesson-body';
 import { LessonPager } from '@/app/ui/lesson/lesson-pager';
 import { TableOfContents } from '@/app/ui/lesson/table-of-contents';
 import { MarkComplete } from '@/app/ui/progress/mark-complete';
 import { Quiz } from '@/app/ui/quiz/quiz';
+import { fetchExercisesForLesson } from '@/lib/server/exercises';
 import { getCompiledLesson, getCourse } from '@/lib/server/lessons';
 
 export const dynamicParams = false;
@@ -24,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LessonPage({ params }: Props) {
   const lesson = await getCompiledLesson((await params).slug);
   if (!lesson) notFound();
-  const { lessons, modules } = await getCourse();
+  const [{ lessons, modules }, exercises] = await Promise.all([getCourse(), fetchExercisesForLesson(lesson.id)]);
   return (
     <>
     <CourseSidebar modules={modules} currentSlug={lesson.slug} />
@@ -45,7 +47,8 @@ export default async function LessonPage({ params }: Props) {
             ))}
           </ul>
         </section>
-        <LessonBody html={lesson.html} diagrams={lesson.outline.diagrams} />
+        <LessonBody html={lesson.html} diagrams={lesson.outline.diagrams} labs={lesson.outline.labs} />
+        <PractiseThis exercises={exercises} />
         <Quiz lessonId={lesson.id} questions={lesson.frontmatter.quiz} />
         <MarkComplete lessonId={lesson.id} />
         <LessonPager previous={lessons[lesson.position - 1]} next={lessons[lesson.position + 1]} />

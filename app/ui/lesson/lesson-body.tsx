@@ -1,15 +1,20 @@
-import { DiagramIslands } from './diagram-islands';
 import type { LessonDiagram } from '@/lib/content/remark-lesson';
+import { findPreset, type LabPreset } from '@/lib/lab/presets';
+import { LabIslands } from '../lab/lab-islands';
+import { DiagramIslands } from './diagram-islands';
 
 /**
- * The lesson as static HTML compiled at build time (no lesson tree to hydrate),
- * plus the diagram islands that make its figures live.
+ * The lesson as static HTML compiled at build time (no lesson tree to hydrate), plus the
+ * islands that make its diagrams and embedded labs live.
  */
-export function LessonBody({ html, diagrams }: { html: string; diagrams: LessonDiagram[] }) {
+export function LessonBody({ html, diagrams, labs }: { html: string; diagrams: LessonDiagram[]; labs: string[] }) {
+  // The build already failed on unknown scenario ids; the filter only narrows the type.
+  const presets = labs.map(findPreset).filter((preset): preset is LabPreset => preset !== undefined);
   return (
     <>
       <div className="lesson-body" dangerouslySetInnerHTML={{ __html: html }} />
       <DiagramIslands diagrams={diagrams} />
+      <LabIslands labs={presets} />
     </>
   );
 }

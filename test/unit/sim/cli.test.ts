@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ALGORITHM_NAMES } from '@/lib/balancers/registry';
+import { NAMED_SCENARIOS } from '@/lib/sim/named-scenarios';
 
 // The project's own tsx, which is what `npx tsx` resolves to, without npx's start-up cost.
 const tsx = path.join('node_modules', '.bin', 'tsx');
@@ -79,5 +80,35 @@ describe('npm run sim', { timeout: 20_000 }, () => {
     const { code, stderr } = sim('--scenario', scenarioFile('{ not json'));
     expect(code).toBe(2);
     expect(stderr).toMatch(/cannot read scenario .*scenario-\d+\.json/);
+  });
+
+  it('--list also prints every named scenario with its variants', () => {
+    const { code, stdout } = sim('--list');
+    expect(code).toBe(0);
+    for (const named of NAMED_SCENARIOS) expect(stdout).toMatch(new RegExp(`^${named.id}\\s+${named.title}`, 'm'));
+  });
+
+  it('--scenario NAME:2 runs the second variant of a named scenario, and prints the share remapped', () => {
+    const { code, stdout } = sim('--scenario', 'consistent-hashing-add-server:2');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^consistent-hash · 3 servers/);
+    expect(stdout).toMatch(/remapped by the last pool change: \d+\.\d% of returning clients moved server/);
+  });
+
+  it('--scenario NAME runs the first variant, and prints the sessions lost', () => {
+    const { code, stdout } = sim('--scenario', 'crash-with-sticky-sessions', '--json');
+    expect(code).toBe(0);
+    const { scenario, metrics } = JSON.parse(stdout) as { scenario: { sessions: { store: string } }; metrics: { sessionsLost: number } };
+    expect(scenario.sessions.store).toBe('server');
+    expect(metrics.sessionsLost).toBeGreaterThan(0);
+  });
+
+  it('exits 2 on an unknown scenario name or a variant that does not exist', () => {
+    const unknown = sim('--scenario', 'round-robin-with-feelings');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown scenario 'round-robin-with-feelings'");
+    const third = sim('--scenario', 'consistent-hashing-add-server:3');
+    expect(third.code).toBe(2);
+    expect(third.stderr).toContain('has 2 variants');
   });
 });

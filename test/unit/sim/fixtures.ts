@@ -1,5 +1,6 @@
 import type { AlgorithmName } from '@/lib/balancers/types';
 import type { Scenario, ServerSpec } from '@/lib/sim/scenario';
+import type { Simulation, Snapshot } from '@/lib/sim/simulator';
 
 /** `count` identical servers. */
 export function servers(count: number, spec: ServerSpec = { weight: 1, capacity: 1 }): ServerSpec[] {
@@ -19,3 +20,9 @@ export function poissonScenario(algorithm: AlgorithmName, pool: ServerSpec[], lo
     ...overrides,
   };
 }
+
+/** Steps `simulation` to `untilMs` and returns the snapshot. */
+export const at = (simulation: Simulation, untilMs: number): Snapshot => simulation.step(untilMs);
+
+/** How many requests the run routed to each server, by id, from one step's snapshot. */
+export const routedById = (snapshot: Snapshot): Record<string, number> => Object.fromEntries(snapshot.servers.map((server) => [server.id, server.routed]));

@@ -44,4 +44,18 @@ describe('queueing theory (lb-algorithms.md §10)', () => {
     expect(powerOfTwo).toBeLessThan(random / 3);
     expect(leastConnections).toBeLessThan(powerOfTwo);
   });
+
+  it('at ρ = 0.9 over 8 servers, random matches M/M/1 and least connections < power of two < round robin < random on p99', () => {
+    const run = (algorithm: 'random' | 'round-robin' | 'power-of-two' | 'least-connections') =>
+      runSimulation(poissonScenario(algorithm, servers(8), 0.9, 200_000, { warmupRequests: 40_000 })).latencyMs;
+    const random = run('random');
+    const roundRobin = run('round-robin');
+    const powerOfTwo = run('power-of-two');
+    const leastConnections = run('least-connections');
+    // Random dispatch makes each server an M/M/1 queue: W = 1/(1−ρ) = 10 service times.
+    expect(relativeError(random.mean, 10)).toBeLessThan(0.1);
+    expect(roundRobin.p99).toBeLessThan(random.p99 * 0.75);
+    expect(powerOfTwo.p99).toBeLessThan(roundRobin.p99 * 0.6);
+    expect(leastConnections.p99).toBeLessThan(powerOfTwo.p99);
+  });
 });

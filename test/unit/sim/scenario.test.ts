@@ -60,3 +60,96 @@ describe('scenario validation', () => {
     expect(errorsOf('{"seed": 1}')).toEqual(['scenario must be an object']);
   });
 });
+
+describe('scenario validation of the optional features', () => {
+  const everything = {
+    ...minimal,
+    servers: [{ weight: 1, capacity: 2 }, { weight: 1, capacity: 2 }],
+    cost: { distribution: 'exponential', meanMs: 5, longLived: { share: 0.2, meanMs: 60_000 } },
+    clients: { count: 100, natGroups: 10, mobileShare: 0.3, addressChangeEveryMs: 15_000 },
+    failures: [{ atMs: 100, server: 2, kind: 'crash' }],
+    changes: [
+      { atMs: 50, kind: 'add-server', spec: { weight: 1, capacity: 2 } },
+      { atMs: 500, kind: 'remove-server', server: 0 },
+    ],
+    healthCheck: { intervalMs: 1000, timeoutMs: 200, rise: 2, fall: 3 },
+    autoscaling: {
+      minServers: 2,
+      maxServers: 6,
+      targetUtilisation: 0.6,
+      evaluationIntervalMs: 5000,
+      provisioningMs: 20_000,
+      cooldownMs: 10_000,
+      template: { weight: 1, capacity: 2 },
+      disableScaleIn: false,
+    },
+    sessions: { store: 'shared', lookupMs: 1 },
+    stickiness: { mode: 'cookie', redispatch: true },
+  };
+
+  it('accepts every feature at once and returns the scenario unchanged', () => {
+    expect(validateScenario(everything)).toEqual({ ok: true, scenario: everything });
+  });
+
+  it('rejects a misspelt field inside each new section', () => {
+    expect(errorsOf({ ...everything, healthCheck: { ...everything.healthCheck, inter: 2000 } })).toEqual([
+      'healthCheck.inter is not a known field (expected intervalMs, timeoutMs, rise, fall)',
+    ]);
+    expect(errorsOf({ ...everything, stickiness: { mode: 'cookie', redispatch: true, cookieName: 'SERVERID' } })).toEqual([
+      'stickiness.cookieName is not a known field (expected mode, redispatch)',
+    ]);
+  });
+
+  it('checks ranges with the path of each field', () => {
+    expect(
+      errorsOf({
+        ...everything,
+        cost: { ...everything.cost, longLived: { share: 0, meanMs: 100 } },
+        clients: { ...everything.clients, mobileShare: 1.5 },
+        healthCheck: { ...everything.healthCheck, rise: 0 },
+        autoscaling: { ...everything.autoscaling, targetUtilisation: 1, template: { weight: 1, capacity: 0 } },
+      }),
+    ).toEqual([
+      'cost.longLived.share must be greater than 0, got 0',
+      'clients.mobileShare must be at most 1, got 1.5',
+      'healthCheck.rise must be at least 1, got 0',
+      'autoscaling.targetUtilisation must be less than 1, got 1',
+      'autoscaling.template.capacity must be at least 1, got 0',
+    ]);
+  });
+
+  it('asks for mobileShare and addressChangeEveryMs together', () => {
+    expect(errorsOf({ ...minimal, clients: { count: 10, mobileShare: 0.5 } })).toEqual([
+      'clients.mobileShare and clients.addressChangeEveryMs go together: give both or neither',
+    ]);
+  });
+
+  it('keeps the pool within the autoscaling bounds', () => {
+    expect(errorsOf({ ...everything, autoscaling: { ...everything.autoscaling, minServers: 3 } })).toEqual([
+      'servers must hold between autoscaling.minServers and autoscaling.maxServers (3–6), got 2',
+    ]);
+    expect(errorsOf({ ...everything, autoscaling: { ...everything.autoscaling, maxServers: 1 } })).toEqual(['autoscaling.maxServers must be at least 2, got 1']);
+  });
+
+  it('names the choices of an unknown store or stickiness mode', () => {
+    expect(errorsOf({ ...minimal, sessions: { store: 'redis' }, stickiness: { mode: 'source', redispatch: 'yes' } })).toEqual([
+      'sessions.store must be one of server, shared, got "redis"',
+      'stickiness.mode must be one of cookie, got "source"',
+      'stickiness.redispatch must be true or false, got "yes"',
+    ]);
+  });
+
+  it('refuses a lookup time for sessions kept in server memory', () => {
+    expect(errorsOf({ ...minimal, sessions: { store: 'server', lookupMs: 2 } })).toEqual([
+      'sessions.lookupMs applies to the shared store only; a session in server memory costs no lookup',
+    ]);
+  });
+
+  it('takes only add-server and remove-server as planned changes, on servers that will exist', () => {
+    expect(errorsOf({ ...minimal, changes: [{ atMs: 10, kind: 'crash', server: 0 }] })).toEqual([
+      'changes[0].kind must be add-server or remove-server (crash and recover belong in failures)',
+    ]);
+    expect(errorsOf({ ...minimal, changes: [{ atMs: 10, kind: 'remove-server', server: 1 }] })).toEqual(['changes[0].server must be at most 0, got 1']);
+    expect(errorsOf({ ...minimal, changes: 'add one' })).toEqual(['changes must be an array']);
+  });
+});

@@ -1,0 +1,25 @@
+import type { NextRequest } from 'next/server';
+import { draftRequestSchema } from '@/lib/exercises/contract';
+import { readingLearnerId, writingLearner } from '@/lib/server/drill-route';
+import { exerciseJson, exerciseOr404, parseExerciseBody } from '@/lib/server/exercise-route';
+import { fetchDraft, saveDraft } from '@/lib/server/exercises';
+
+type Context = { params: Promise<{ id: string }> };
+
+/** The learner's saved draft, or `draft: null`. */
+export async function GET(request: NextRequest, { params }: Context) {
+  const found = await exerciseOr404((await params).id);
+  if (!found.ok) return found.response;
+  return exerciseJson({ draft: await fetchDraft(readingLearnerId(request), found.exercise.meta.id) }, request);
+}
+
+/** Saves the learner's code as their draft; the page calls this debounced as they type. Never runs it. */
+export async function PUT(request: NextRequest, { params }: Context) {
+  const found = await exerciseOr404((await params).id);
+  if (!found.ok) return found.response;
+  const body = await parseExerciseBody(request, draftRequestSchema, 'draft');
+  if (!body.ok) return body.response;
+  const learner = await writingLearner(request);
+  const updatedAt = await saveDraft(learner, found.exercise.meta.id, body.value.code);
+  return exerciseJson({ savedAt: updatedAt.toISOString() }, request, learner);
+}

@@ -1,0 +1,198 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useCallback, useRef, useState } from 'react';
+import type { SolutionAccess, SubmissionResponse, SubmissionView } from '@/lib/exercises/contract';
+import { dim, formatConsole, formatRun, formatVerdict, plainText, red, yellow } from '@/lib/exercises/run-report';
+import type { FromRunner } from '@/sandbox/runner-protocol';
+import type { EditorHandle } from './code-editor';
+import type { TerminalHandle } from './output-terminal';
+import { SolutionPanel } from './solution-panel';
+import { SubmissionHistory } from './submission-history';
+import { restoreDraft, useDraftSaver } from './use-draft';
+import { useRunner } from './use-runner';
+
+const CodeEditor = dynamic(() => import('./code-editor'), {
+  ssr: false,
+  loading: () => <div className="code-editor editor-loading" role="status">Loading the editor…</div>,
+});
+const OutputTerminal = dynamic(() => import('./output-terminal'), { ssr: false, loading: () => <div className="output-terminal" /> });
+
+export interface WorkspaceExercise {
+  id: string;
+  title: string;
+  starter: string;
+  types: string;
+  visibleTests: string;
+  timeLimitMs: number;
+}
+
+interface Props {
+  exercise: WorkspaceExercise;
+  draft: { code: string; updatedAt: string } | null;
+  history: SubmissionView[];
+  solution: SolutionAccess;
+}
+
+const SAVE_LABELS = { idle: '', saving: 'Saving…', saved: 'Draft saved', 'local-only': 'Saved in this browser only' } as const;
+
+/** Editor, Run, Submit, output pane, history and the earned solution for one exercise. */
+export function ExerciseWorkspace({ exercise, draft, history: initialHistory, solution }: Props) {
+  const editor = useRef<EditorHandle | null>(null);
+  const terminal = useRef<TerminalHandle | null>(null);
+  const buffered = useRef<string[]>([]);
+  const activeRun = useRef<{ id: number; console: string[] } | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [editorReady, setEditorReady] = useState(false);
+  const [busy, setBusy] = useState<'run' | 'submit' | null>(null);
+  const [status, setStatus] = useState('');
+  const [transcript, setTranscript] = useState('');
+  const [history, setHistory] = useState(initialHistory);
+  const [access, setAccess] = useState(solution);
+  const [compare, setCompare] = useState<string | null>(null);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const [restoredFrom, setRestoredFrom] = useState<'starter' | 'server' | 'browser'>('starter');
+  const saver = useDraftSaver(exercise.id);
+
+  const print = useCallback((lines: readonly string[], clear = false) => {
+    setTranscript((text) => (clear ? plainText(lines) : `${text}\n${plainText(lines)}`));
+    if (!terminal.current) {
+      buffered.current = clear ? [...lines] : [...buffered.current, ...lines];
+      return;
+    }
+    if (clear) terminal.current.clear();
+    terminal.current.writeLines(lines);
+  }, []);
+
+  const onRunnerMessage = useCallback(
+    (message: FromRunner) => {
+      const run = activeRun.current;
+      if (message.type === 'ready' || !run || message.runId !== run.id) return;
+      if (message.type === 'started') return;
+      if (message.type === 'console') {
+        run.console.push(...formatConsole(message.level, message.text));
+        return;
+      }
+      activeRun.current = null;
+      setBusy(null);
+      if (message.type === 'done') {
+        const report = formatRun(message.result, message.durationMs);
+        print(report.lines, true);
+        setStatus(report.summary);
+      } else {
+        const why = message.type === 'timeout' ? `Stopped after ${message.limitMs} ms: an endless loop, or far too slow.` : `The test worker crashed: ${message.message}`;
+        print([...run.console, red(`✗ ${why}`), dim('The runner was restarted; your code is untouched.')], true);
+        setStatus(message.type === 'timeout' ? `Timed out after ${message.limitMs} ms` : 'The test worker crashed');
+      }
+    },
+    [print],
+  );
+  const runner = useRunner(frame, onRunnerMessage);
+
+  const run = () => {
+    if (!editor.current) return;
+    print([dim('Running the visible tests…')], true);
+    setStatus('Running…');
+    setBusy('run');
+    const id = runner.run({ solution: editor.current.getValue(), visibleTests: exercise.visibleTests, timeLimitMs: exercise.timeLimitMs });
+    activeRun.current = { id, console: [] };
+  };
+
+  const submit = async () => {
+    if (!editor.current) return;
+    const code = editor.current.getValue();
+    setBusy('submit');
+    setStatus('Submitting…');
+    print([dim('Submitting to the server judge…')], true);
+    try {
+      const response = await fetch(`/api/exercises/${exercise.id}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+      const body = (await response.json()) as Partial<SubmissionResponse> & { error?: string };
+      if (!response.ok || !body.verdict) {
+        print([yellow(body.error ?? `The server answered ${response.status}.`)], true);
+        setStatus(body.error ?? 'Not submitted');
+        return;
+      }
+      print(formatVerdict(body.verdict), true);
+      setStatus(body.verdict.summary);
+      if (body.submission) setHistory((rows) => [body.submission!, ...rows]);
+      if (body.solution) setAccess(body.solution);
+      if (body.verdict.status === 'accepted') setCompare(code);
+    } catch {
+      print([red('Could not reach the server; your code is still here. Try again.')], true);
+      setStatus('Could not reach the server');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const reset = () => {
+    editor.current?.replaceAll(exercise.starter);
+    setConfirmReset(false);
+    setCompare(null);
+    editor.current?.focus();
+  };
+
+  const initialValue = useCallback(() => {
+    const restored = restoreDraft(exercise.id, draft, exercise.starter);
+    setRestoredFrom(restored.from);
+    return restored.code;
+  }, [exercise.id, exercise.starter, draft]);
+
+  return (
+    <section className="exercise-workspace" aria-label="Your solution">
+      <div className="workspace-toolbar">
+        <button type="button" className="button primary" onClick={run} disabled={!editorReady || !runner.ready || busy !== null} data-testid="run">
+          {busy === 'run' ? 'Running…' : 'Run'}
+        </button>
+        <button type="button" className="button primary" onClick={() => void submit()} disabled={!editorReady || busy !== null} data-testid="submit">
+          {busy === 'submit' ? 'Submitting…' : 'Submit'}
+        </button>
+        {confirmReset ? (
+          <span className="reset-confirm" role="group" aria-label="Confirm reset">
+            Replace your code with the starter?{' '}
+            <button type="button" className="button danger" onClick={reset} data-testid="reset-confirm">
+              Reset
+            </button>{' '}
+            <button type="button" className="button" onClick={() => setConfirmReset(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="button" onClick={() => setConfirmReset(true)} disabled={!editorReady} data-testid="reset">
+            Reset to starter
+          </button>
+        )}
+        <span className="save-state muted" aria-live="polite" data-testid="save-state">
+          {SAVE_LABELS[saver.state] || (restoredFrom !== 'starter' ? 'Your saved draft was restored (not run)' : '')}
+        </span>
+      </div>
+      <CodeEditor
+        types={exercise.types}
+        label={`solution.ts for ${exercise.title}`}
+        initialValue={initialValue}
+        onReady={(handle) => {
+          editor.current = handle;
+          setEditorReady(true);
+        }}
+        onChange={saver.save}
+      />
+      <p className="run-status" role="status" data-testid="run-summary">
+        {status}
+      </p>
+      <OutputTerminal
+        onReady={(handle) => {
+          terminal.current = handle;
+          handle.writeLines(buffered.current.length ? buffered.current : [dim('Run executes the visible tests here, in a sandbox in your browser. Submit asks the server.')]);
+          buffered.current = [];
+        }}
+      />
+      {/* The xterm pane is drawn for the eyes; this is the same output as text for screen readers. */}
+      <pre className="visually-hidden" data-testid="output-text">
+        {transcript}
+      </pre>
+      <iframe ref={frame} src="/sandbox/runner" sandbox="allow-scripts" title="Test runner sandbox" className="runner-frame" tabIndex={-1} aria-hidden="true" />
+      <SolutionPanel exerciseId={exercise.id} access={access} compare={compare} onOpen={() => setCompare(editor.current?.getValue() ?? '')} onClose={() => setCompare(null)} />
+      <SubmissionHistory history={history} />
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { followSiteTheme, monaco, siteTheme } from './monaco';
+
+/** The learner's code beside the reference solution, read-only. The learner's editor is left as it is. */
+export default function SolutionDiff({ mine, reference }: { mine: string; reference: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const original = monaco.editor.createModel(mine, 'typescript', monaco.Uri.parse('file:///compare/yours.ts'));
+    const modified = monaco.editor.createModel(reference, 'typescript', monaco.Uri.parse('file:///compare/reference.ts'));
+    const diff = monaco.editor.createDiffEditor(host.current!, {
+      theme: siteTheme(),
+      readOnly: true,
+      originalEditable: false,
+      automaticLayout: true,
+      renderSideBySide: true,
+      useInlineViewWhenSpaceIsLimited: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+    });
+    diff.setModel({ original, modified });
+    const stopTheme = followSiteTheme((theme) => monaco.editor.setTheme(theme));
+    return () => {
+      stopTheme();
+      diff.dispose();
+      original.dispose();
+      modified.dispose();
+    };
+  }, [mine, reference]);
+  return <div ref={host} className="solution-diff" data-testid="solution-diff" />;
+}

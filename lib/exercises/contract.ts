@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { NewReviewCard } from '@/lib/drills/review-cards';
+import { SUBMISSION_LIMIT_BYTES, utf8ByteLength } from '@/lib/grading/submission';
+import type { Verdict, VerdictStatus } from '@/lib/grading/verdict';
+
+/*
+ * The exercise APIs' wire contract (submissions, drafts, the earned solution) and the pure rules
+ * around it: what a learner's status is, when the reference solution is theirs to see, and which
+ * review cards a rejected submission adds. Route handlers and pages both import from here.
+ */
+
+/** Largest body the submission and draft APIs read: the code's 64 KiB, JSON-escaped, with room for the envelope. */
+export const MAX_EXERCISE_BODY_BYTES = 2 * SUBMISSION_LIMIT_BYTES + 1024;
+
+/** Failed submits after which the learner may ask to see the reference solution. */
+export const FAILS_BEFORE_SOLUTION = 3;
+
+/** Submissions listed in the history (newest first). */
+export const HISTORY_LIMIT = 20;
+
+const code = z.string().refine((text) => utf8ByteLength(text) <= SUBMISSION_LIMIT_BYTES, `code is at most ${SUBMISSION_LIMIT_BYTES / 1024} KB (UTF-8)`);
+
+/** POST /api/exercises/:id/submissions */
+export const submissionRequestSchema = z.strictObject({ code });
+
+/** PUT /api/exercises/:id/draft */
+export const draftRequestSchema = z.strictObject({ code });
+
+export type SubmissionRequest = z.infer<typeof submissionRequestSchema>;
+export type DraftRequest = z.infer<typeof draftRequestSchema>;
+
+/** What the exercise list shows for one learner and exercise. */
+export type ExerciseStatus = 'not-started' | 'attempted' | 'passed';
+
+/** One row of the submission history. */
+export interface SubmissionView {
+  id: string;
+  status: VerdictStatus;
+  summary: string;
+  passed: number;
+  total: number;
+  createdAt: string;
+}
+
+/** The submission API's answer: the verdict, the new history row and whether the solution is now available. */
+export interface SubmissionResponse {
+  verdict: Verdict;
+  submission: SubmissionView;
+  solution: SolutionAccess;
+}
+
+/** Whether the learner may see the reference solution: `earned` after a pass, `offered` after enough failed submits. */
+export type SolutionAccess = 'earned' | 'offered' | 'locked';
+
+/** Statuses that say nothing about the learner's code: they do not count as an attempt. */
+const REFUSALS: ReadonlySet<VerdictStatus> = new Set(['too-large', 'rate-limited', 'unavailable', 'internal-error']);
+
+/** Whether a verdict is worth storing: the judge actually ran the learner's code. */
+export function countsAsAttempt(status: VerdictStatus): boolean {
+  return !REFUSALS.has(status);
+}
+
+/** not started → attempted (any stored submission or a saved draft) → passed (any accepted submission). */
+export function exerciseStatus(statuses: readonly string[], hasDraft: boolean): ExerciseStatus {
+  if (statuses.includes('accepted')) return 'passed';
+  return statuses.length > 0 || hasDraft ? 'attempted' : 'not-started';
+}
+
+/** The solution is earned by one accepted submission and offered after FAILS_BEFORE_SOLUTION failed ones. */
+export function solutionAccess(statuses: readonly string[]): SolutionAccess {
+  if (statuses.includes('accepted')) return 'earned';
+  return statuses.filter((status) => status !== 'accepted').length >= FAILS_BEFORE_SOLUTION ? 'offered' : 'locked';
+}
+
+/**
+ * The verdict as the browser may see it: hidden tests keep their name and message only (no
+ * expected or actual values, which would give the hidden inputs away).
+ */
+export function publicVerdict(verdict: Verdict): Verdict {
+  return { ...verdict, tests: verdict.tests.map((test) => (test.suite === 'hidden' ? withoutValues(test) : test)) };
+}
+
+function withoutValues<T extends { expected?: string; actual?: string }>(test: T): T {
+  const rest = { ...test };
+  delete rest.expected;
+  delete rest.actual;
+  return rest;
+}
+
+/** "Round robin › skips a server that is down" → "skips-a-server-that-is-down", within the card key's alphabet. */
+function keyPart(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'test';
+}
+
+/**
+ * One review card per failed test of a rejected submission, keyed `exercise:<id>:<test>` so a
+ * test failed again brings its card back instead of adding a second one.
+ */
+export function cardsForFailedTests(exercise: { id: string; title: string; lesson: string }, verdict: Verdict): NewReviewCard[] {
+  if (verdict.status !== 'rejected') return [];
+  return verdict.tests
+    .filter((test) => !test.passed && test.failure !== 'not-run' && test.failure !== 'load-error')
+    .slice(0, 10)
+    .map((test) => ({
+      sourceKey: `exercise:${exercise.id}:${keyPart(test.name)}`.slice(0, 200),
+      source: 'exercise' as const,
+      front: `${exercise.title}: why must your code pass “${test.name}”?`.slice(0, 2000),
+      back: `${test.suite === 'hidden' ? 'A hidden test' : 'A visible test'} failed: ${test.message ?? 'no message'}`.slice(0, 6000),
+      topic: exercise.lesson,
+      href: `/exercises/${exercise.id}`,
+    }));
+}

@@ -1,0 +1,143 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Submission } from '@prisma/client';
+import {
+  cardsForFailedTests,
+  exerciseStatus,
+  HISTORY_LIMIT,
+  publicVerdict,
+  solutionAccess,
+  type ExerciseStatus,
+  type SolutionAccess,
+  type SubmissionView,
+} from '@/lib/exercises/contract';
+import type { ExerciseMeta } from '@/lib/grading/exercise-schema';
+import type { Verdict, VerdictStatus } from '@/lib/grading/verdict';
+import { db } from './db';
+import { getExercise, getExerciseSolution, listExercises } from './judge';
+import { getCourse } from './lessons';
+import { addReviewCards } from './review-cards';
+
+/** One row of the exercise list. */
+export interface ExerciseListItem {
+  meta: ExerciseMeta;
+  status: ExerciseStatus;
+  lesson: { slug: string; title: string } | null;
+}
+
+/** Every exercise with the learner's status and the lesson it practises, in content order. */
+export async function fetchExerciseList(learnerId: string | undefined): Promise<ExerciseListItem[]> {
+  const [exercises, course, submissions, drafts] = await Promise.all([
+    listExercises(),
+    getCourse(),
+    learnerId ? db.submission.findMany({ where: { learnerId }, select: { exerciseId: true, status: true } }) : [],
+    learnerId ? db.exerciseDraft.findMany({ where: { learnerId }, select: { exerciseId: true } }) : [],
+  ]);
+  const drafted = new Set(drafts.map((draft) => draft.exerciseId));
+  return exercises.map(({ meta }) => {
+    const lesson = course.lessonsById.get(meta.lesson);
+    const statuses = submissions.filter((row) => row.exerciseId === meta.id).map((row) => row.status);
+    return { meta, status: exerciseStatus(statuses, drafted.has(meta.id)), lesson: lesson ? { slug: lesson.slug, title: lesson.title } : null };
+  });
+}
+
+/** The exercises that practise a lesson, for its "Practise this" list. */
+export async function fetchExercisesForLesson(lessonId: string): Promise<ExerciseMeta[]> {
+  return (await listExercises()).filter(({ meta }) => meta.lesson === lessonId).map(({ meta }) => meta);
+}
+
+function submissionView(row: Submission): SubmissionView {
+  const verdict = JSON.parse(row.verdict) as Verdict;
+  return { id: row.id, status: row.status as VerdictStatus, summary: verdict.summary, passed: row.passed, total: row.total, createdAt: row.createdAt.toISOString() };
+}
+
+/** What the exercise page needs from the database: the draft, the history and whether the solution is available. */
+export interface ExerciseWork {
+  draft: { code: string; updatedAt: string } | null;
+  history: SubmissionView[];
+  solution: SolutionAccess;
+}
+
+export async function fetchExerciseWork(learnerId: string | undefined, exerciseId: string): Promise<ExerciseWork> {
+  if (!learnerId) return { draft: null, history: [], solution: 'locked' };
+  const [draft, rows, statuses] = await Promise.all([
+    db.exerciseDraft.findUnique({ where: { learnerId_exerciseId: { learnerId, exerciseId } } }),
+    db.submission.findMany({ where: { learnerId, exerciseId }, orderBy: { createdAt: 'desc' }, take: HISTORY_LIMIT }),
+    submissionStatuses(learnerId, exerciseId),
+  ]);
+  return { draft: draft && { code: draft.code, updatedAt: draft.updatedAt.toISOString() }, history: rows.map(submissionView), solution: solutionAccess(statuses) };
+}
+
+async function submissionStatuses(learnerId: string, exerciseId: string): Promise<string[]> {
+  return (await db.submission.findMany({ where: { learnerId, exerciseId }, select: { status: true } })).map((row) => row.status);
+}
+
+/** The reference solution, when the learner's own submissions have unlocked it. */
+export async function fetchEarnedSolution(learnerId: string | undefined, exerciseId: string): Promise<string | undefined> {
+  if (!learnerId) return undefined;
+  if (solutionAccess(await submissionStatuses(learnerId, exerciseId)) === 'locked') return undefined;
+  return getExerciseSolution(exerciseId);
+}
+
+/** The learner a write is for; a new one is created in the write's own transaction. */
+export interface ExerciseLearner {
+  id: string;
+  isNew: boolean;
+}
+
+/**
+ * Stores a judged submission and, for a rejected one, adds a review card per failed test, in one
+ * transaction. Returns the history row and the solution access that follows.
+ */
+export async function recordSubmission(learner: ExerciseLearner, exerciseId: string, code: string, verdict: Verdict): Promise<{ submission: SubmissionView; solution: SolutionAccess }> {
+  const exercise = await getExercise(exerciseId);
+  if (!exercise) throw new Error(`recordSubmission: no exercise ${exerciseId}`);
+  const stored = publicVerdict(verdict);
+  const row = await db.$transaction(async (tx) => {
+    if (learner.isNew) await tx.learner.create({ data: { id: learner.id } });
+    const created = await tx.submission.create({
+      data: {
+        id: randomUUID(),
+        learnerId: learner.id,
+        exerciseId,
+        exerciseVersion: exercise.version,
+        status: verdict.status,
+        passed: verdict.counts.passed,
+        total: verdict.counts.total,
+        code,
+        verdict: JSON.stringify(stored),
+      },
+    });
+    const cards = cardsForFailedTests(exercise.meta, verdict);
+    if (cards.length) await addReviewCards(learner.id, cards, { tx });
+    return created;
+  });
+  return { submission: submissionView(row), solution: solutionAccess(await submissionStatuses(learner.id, exerciseId)) };
+}
+
+/** Saves the learner's draft (the latest write wins). */
+export async function saveDraft(learner: ExerciseLearner, exerciseId: string, code: string): Promise<Date> {
+  return db.$transaction(async (tx) => {
+    if (learner.isNew) await tx.learner.create({ data: { id: learner.id } });
+    const draft = await tx.exerciseDraft.upsert({
+      where: { learnerId_exerciseId: { learnerId: learner.id, exerciseId } },
+      create: { learnerId: learner.id, exerciseId, code },
+      update: { code },
+    });
+    return draft.updatedAt;
+  });
+}
+
+/** The learner's draft, or null. */
+export async function fetchDraft(learnerId: string | undefined, exerciseId: string): Promise<{ code: string; updatedAt: string } | null> {
+  if (!learnerId) return null;
+  const draft = await db.exerciseDraft.findUnique({ where: { learnerId_exerciseId: { learnerId, exerciseId } } });
+  return draft && { code: draft.code, updatedAt: draft.updatedAt.toISOString() };
+}
+
+/** The learner's recent submissions to one exercise, newest first. */
+export async function fetchSubmissions(learnerId: string | undefined, exerciseId: string): Promise<SubmissionView[]> {
+  if (!learnerId) return [];
+  const rows = await db.submission.findMany({ where: { learnerId, exerciseId }, orderBy: { createdAt: 'desc' }, take: HISTORY_LIMIT });
+  return rows.map(submissionView);
+}

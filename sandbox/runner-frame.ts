@@ -1,0 +1,115 @@
+/// <reference lib="webworker" />
+import { runTestsLocally } from '@/lib/grading/local-run';
+import { MIN_RUN_LIMIT_MS, type FromRunner, type FromRunnerWorker, type ToRunner, type ToRunnerWorker } from './runner-protocol';
+
+/*
+ * One script, two roles (bundled by /sandbox/runner.js): in the runner iframe it keeps a warm
+ * worker and enforces the time limit; started again as that worker (a blob that importScripts
+ * this file) it runs the learner's code once and is then thrown away, since lockdown has frozen
+ * its realm. Learner code only ever runs in the worker.
+ */
+
+if (typeof window === 'undefined') runAsWorker(self as unknown as DedicatedWorkerGlobalScope);
+else runAsFrame();
+
+function runAsWorker(scope: DedicatedWorkerGlobalScope): void {
+  const post = scope.postMessage.bind(scope) as (message: FromRunnerWorker) => void;
+  scope.onmessage = (event: MessageEvent<ToRunnerWorker>) => {
+    const message = event.data;
+    if (message?.type !== 'run') return;
+    scope.onmessage = null;
+    hideChannel(scope);
+    const result = runTestsLocally({
+      solution: message.solution,
+      visibleTests: message.visibleTests,
+      lockdown: true,
+      consoleSink: (level, text, test) => post({ type: 'console', level, text, test }),
+    });
+    post({ type: 'done', result });
+  };
+  post({ type: 'ready' });
+}
+
+/** Learner code should not post fake results: the worker's own handle to the frame is kept above, the global one removed. */
+function hideChannel(scope: DedicatedWorkerGlobalScope): void {
+  for (const target of [scope, Object.getPrototypeOf(scope) as object]) {
+    try {
+      Object.defineProperty(target, 'postMessage', { value: undefined, configurable: false, writable: false });
+    } catch {
+      // Not configurable here: the result is only the learner's own Run display; the judge decides.
+    }
+  }
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+}
+
+function runAsFrame(): void {
+  const scriptUrl = (document.currentScript as HTMLScriptElement).src;
+  // A blob worker shares the frame's opaque origin and CSP; it loads this same file.
+  const workerUrl = URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(scriptUrl)});`], { type: 'text/javascript' }));
+  const toPage = (message: FromRunner) => window.parent.postMessage(message, '*');
+
+  let warm: Slot | undefined;
+  let active: { slot: Slot; runId: number; timer?: ReturnType<typeof setTimeout>; started: number; limitMs: number } | undefined;
+
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: new Worker(workerUrl, { name: 'exercise-run' }), ready: false };
+    slot.worker.onmessage = (event: MessageEvent<FromRunnerWorker>) => onWorkerMessage(slot, event.data);
+    slot.worker.onerror = (event) => {
+      event.preventDefault();
+      if (active?.slot === slot) finish({ type: 'crashed', runId: active.runId, message: event.message || 'The test worker stopped unexpectedly (out of memory?).' });
+      else if (warm === slot) warm = undefined;
+    };
+    return slot;
+  };
+
+  const startTimer = () => {
+    if (!active || active.timer) return;
+    const run = active;
+    run.timer = setTimeout(() => finish({ type: 'timeout', runId: run.runId, limitMs: run.limitMs }), run.limitMs);
+  };
+
+  const finish = (message: FromRunner) => {
+    if (!active) return;
+    clearTimeout(active.timer);
+    active.slot.worker.terminate();
+    active = undefined;
+    toPage(message);
+    warm ??= spawn();
+  };
+
+  const onWorkerMessage = (slot: Slot, message: FromRunnerWorker) => {
+    if (message.type === 'ready') {
+      slot.ready = true;
+      if (active?.slot === slot) startTimer();
+      else if (warm === slot) toPage({ type: 'ready' });
+      return;
+    }
+    if (active?.slot !== slot) return;
+    if (message.type === 'console') toPage({ type: 'console', runId: active.runId, level: message.level, text: message.text, test: message.test });
+    else if (message.type === 'done') finish({ type: 'done', runId: active.runId, result: message.result, durationMs: performance.now() - active.started });
+  };
+
+  window.addEventListener('message', (event: MessageEvent<ToRunner>) => {
+    if (event.source !== window.parent || event.data?.type !== 'run') return;
+    const { runId, solution, visibleTests, timeLimitMs } = event.data;
+    if (active) {
+      clearTimeout(active.timer);
+      active.slot.worker.terminate();
+      active = undefined;
+    }
+    const slot = warm ?? spawn();
+    warm = undefined;
+    active = { slot, runId, started: performance.now(), limitMs: Math.max(MIN_RUN_LIMIT_MS, timeLimitMs) };
+    toPage({ type: 'started', runId, warm: slot.ready });
+    slot.worker.postMessage({ type: 'run', solution, visibleTests } satisfies ToRunnerWorker);
+    // The clock starts once the worker has loaded: a cold start is not the learner's time.
+    if (slot.ready) startTimer();
+    warm = spawn();
+  });
+
+  warm = spawn();
+}

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, seriousAxeViolations } from '../support/browser';
+import { startSite, type RunningSite } from '../support/server';
+
+const ID = 'round-robin';
+const SOLUTION = readFileSync(`content/exercises/${ID}/solution.ts`, 'utf8');
+const VISIBLE_TESTS = (readFileSync(`content/exercises/${ID}/visible.test.ts`, 'utf8').match(/\btest\(/g) ?? []).length;
+const ENDLESS = "import type { Server } from './types';\nexport class RoundRobin {\n  pick(servers: readonly Server[]): string | undefined {\n    while (true) {}\n  }\n}\n";
+// Tries the site's cookies, storage, DOM and API from inside the Run sandbox, and prints what it got.
+const SNOOP = `const seen: string[] = [];
+const scope = globalThis as any;
+seen.push('document:' + typeof scope.document);
+try { seen.push('cookie:' + String(scope.document?.cookie)); } catch (error) { seen.push('cookie-error'); }
+try { seen.push('storage:' + String(scope.localStorage?.length)); } catch (error) { seen.push('storage-error'); }
+try { const xhr = new scope.XMLHttpRequest(); xhr.open('GET', '/api/progress?from=sandbox', false); xhr.send(); seen.push('xhr:' + xhr.status + ':' + xhr.responseText); } catch (error) { seen.push('xhr-blocked'); }
+try { scope.fetch('/api/progress?from=sandbox').then(() => seen.push('fetch-ok'), () => seen.push('fetch-blocked')); } catch (error) { seen.push('fetch-threw'); }
+console.log('SNOOP ' + seen.join(' '));
+export class RoundRobin { pick(): string | undefined { return undefined; } }
+`;
+
+let site: RunningSite & { databaseUrl: string };
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const apiRequests: string[] = [];
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([startSite(3210), launchBrowser()]);
+  context = await browser.newContext({ baseURL: site.baseUrl, colorScheme: 'light', viewport: { width: 1400, height: 1000 } });
+  page = await context.newPage();
+  context.on('request', (request) => {
+    // The site's own pages read /api/progress; the sandboxed code marks its attempts.
+    if (new URL(request.url()).searchParams.get('from') === 'sandbox') apiRequests.push(request.url());
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+/** The editor's visible text, with Monaco's non-breaking spaces as plain ones. */
+const editorText = async () => ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+
+/** Replaces the editor's text the way a learner pastes: a paste event on the focused editor. */
+async function pasteCode(code: string) {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, code);
+}
+
+async function run(): Promise<string> {
+  const button = page.getByTestId('run');
+  await expect.poll(() => button.isEnabled(), { timeout: 20_000 }).toBe(true);
+  await button.click();
+  await expect.poll(() => button.textContent(), { timeout: 15_000 }).toBe('Run');
+  return (await page.getByTestId('run-summary').textContent()) ?? '';
+}
+
+describe('a learner solving an exercise', () => {
+  it('lists the exercises by topic, each not started, with the lesson it practises', async () => {
+    await page.goto('/exercises');
+    const card = page.getByTestId(`exercise-${ID}`);
+    expect(await card.getAttribute('data-status')).toBe('not-started');
+    expect(await card.getByRole('link', { name: 'Round robin' }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { level: 2, name: 'Balancing algorithms' }).count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('opens the exercise with the spec, the editor loaded and the starter in it', async () => {
+    await page.getByTestId(`exercise-${ID}`).getByRole('link', { name: 'Round robin' }).first().click();
+    await page.waitForURL(`**/exercises/${ID}`);
+    await page.locator('.monaco-editor .view-lines').waitFor();
+    await expect.poll(editorText).toContain('Not implemented');
+    expect(await page.locator('.lesson-body h2').count()).toBeGreaterThan(0);
+  });
+
+  it('runs the starter and sees the visible tests fail, then pastes a correct solution and sees them all pass', async () => {
+    expect(await run()).toMatch(new RegExp(`^0 of ${VISIBLE_TESTS} visible tests passed`));
+    await pasteCode(SOLUTION);
+    expect(await run()).toBe(`${VISIBLE_TESTS} of ${VISIBLE_TESTS} visible tests passed`);
+    expect(await page.getByTestId('output-text').textContent()).toMatch(/✓ sends the 4th request|✓ /);
+    expect(await page.getByTestId('output-terminal').textContent()).toContain('✓');
+  });
+
+  it('submits, is accepted, sees the reference in a diff beside its code, and the list shows it passed', async () => {
+    await page.getByTestId('submit').click();
+    await expect.poll(() => page.getByTestId('run-summary').textContent(), { timeout: 20_000 }).toMatch(/^Accepted/);
+    expect(await page.getByTestId('submission-history').locator('li').first().getAttribute('data-status')).toBe('accepted');
+    await page.getByTestId('solution-diff').waitFor({ timeout: 20_000 });
+    await page.goto('/exercises');
+    expect(await page.getByTestId(`exercise-${ID}`).getAttribute('data-status')).toBe('passed');
+  });
+
+  it('restores the saved draft on return without running it', async () => {
+    await page.goto(`/exercises/${ID}`);
+    await expect.poll(editorText, { timeout: 20_000 }).toContain('one past the server chosen last');
+    expect(await page.getByTestId('run-summary').textContent()).toBe('');
+  });
+
+  it('stops an endless loop at the time limit, and the page keeps working', async () => {
+    await pasteCode(ENDLESS);
+    expect(await run()).toMatch(/^Timed out after \d+ ms/);
+    await pasteCode(SOLUTION);
+    expect(await run()).toBe(`${VISIBLE_TESTS} of ${VISIBLE_TESTS} visible tests passed`);
+  });
+
+  it('gives learner code no document, cookies, storage or API: the sandbox has an opaque origin and no network', async () => {
+    await pasteCode(SNOOP);
+    await run();
+    const output = (await page.getByTestId('output-text').textContent()) ?? '';
+    expect(output).toContain('SNOOP document:undefined cookie:undefined storage:undefined xhr-blocked');
+    const frameOrigin = await page.evaluate(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('iframe[title="Test runner sandbox"]')!;
+      try {
+        return String(frame.contentWindow!.document.cookie);
+      } catch {
+        return 'cross-origin';
+      }
+    });
+    expect(frameOrigin).toBe('cross-origin');
+    expect(await page.locator('iframe[title="Test runner sandbox"]').getAttribute('sandbox')).toBe('allow-scripts');
+    await page.waitForTimeout(500);
+    expect(apiRequests).toEqual([]);
+  });
+
+  it('has no serious accessibility violations on the exercise page', async () => {
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('lists the exercise under “Practise this” on its lesson, as plain links', async () => {
+    await page.goto('/learn/round-robin');
+    const list = page.getByTestId('practise-this');
+    expect(await list.getByRole('link', { name: 'Round robin' }).getAttribute('href')).toBe(`/exercises/${ID}`);
+  });
+});
