@@ -206,7 +206,7 @@ function formatSummary(metrics: MetricsSummary, scenario: Scenario): string {
   const sessions = scenario.sessions || metrics.sessionsLost > 0 ? `sessions lost: ${metrics.sessionsLost} requests found no session (a user logged out)` : undefined;
   const remapped = Number.isFinite(metrics.remappedShare) ? `remapped by the last pool change: ${(100 * metrics.remappedShare).toFixed(1)}% of returning clients moved server` : undefined;
   return [
-    `${metrics.arrived} requests: ${metrics.served} served, ${metrics.dropped} dropped (${metrics.noBackend} with no usable backend), ${metrics.failed} failed · ${(metrics.simulatedMs / 1000).toFixed(2)} s simulated`,
+    `${metrics.arrived} requests: ${metrics.served} served, ${metrics.dropped} dropped (${metrics.noBackend} with no usable backend), ${metrics.failed} failed${metrics.unreachable > 0 ? `, ${metrics.unreachable} never reached a balancer` : ''} · ${(metrics.simulatedMs / 1000).toFixed(2)} s simulated`,
     `latency ms: mean ${ms(latency.mean)}  p50 ${ms(latency.p50)}  p95 ${ms(latency.p95)}  p99 ${ms(latency.p99)}  max ${ms(latency.max)}  (mean queue wait ${ms(metrics.meanWaitMs)})`,
     ...(sessions ? [sessions] : []),
     ...(remapped ? [remapped] : []),

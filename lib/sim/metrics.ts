@@ -38,7 +38,7 @@ export interface LatencySummary {
   max: number;
 }
 
-/** The result of a run, after warm-up. Every measured request is served, dropped or failed, or still in flight. */
+/** The result of a run, after warm-up. Every measured request is served, dropped, failed or unreachable, or still in flight. */
 export interface MetricsSummary {
   /** Simulated time when the summary was taken. */
   simulatedMs: number;
@@ -48,6 +48,8 @@ export interface MetricsSummary {
   dropped: number;
   /** The part of `dropped` for which the balancer found no usable backend at all (nginx answers 502). */
   noBackend: number;
+  /** Requests that never reached a balancer: the one they tried was down (see balancerTier). */
+  unreachable: number;
   /** Lost in a crash, or refused by a crashed server the balancer still believed healthy. */
   failed: number;
   /** Requests that found no session where they landed: a user logged out (session store `server` only). */
@@ -69,6 +71,7 @@ export class SimMetrics {
   private readonly servers: ServerCounts[] = [];
   private arrived = 0;
   private noBackend = 0;
+  private unreachable = 0;
   private waitSum = 0;
   private sessionsLost = 0;
 
@@ -104,6 +107,11 @@ export class SimMetrics {
   }
 
   /** Counts one request turned away, by `server` or, when undefined, for want of any usable backend. */
+  /** Counts one request lost before any balancer saw it. */
+  recordUnreachable(): void {
+    this.unreachable += 1;
+  }
+
   recordDropped(server: number | undefined): void {
     if (server === undefined) this.noBackend += 1;
     else this.servers[server]!.dropped += 1;
@@ -131,6 +139,7 @@ export class SimMetrics {
       served: sum('served'),
       dropped: this.noBackend + sum('dropped'),
       noBackend: this.noBackend,
+      unreachable: this.unreachable,
       failed: sum('failed'),
       sessionsLost: this.sessionsLost,
       remappedShare,

@@ -1,3 +1,4 @@
+import type { FrontDoorSpec } from '@/lib/sim-front-door/types';
 import type { AutoscalingSpec, Scenario, ServerSpec } from './scenario';
 
 /** One labelled run of a named scenario. */
@@ -229,6 +230,16 @@ export const NAMED_SCENARIOS: readonly NamedScenario[] = [
     ],
   },
   {
+    id: 'balancer-failover',
+    title: 'The load balancer fails: active-passive vs DNS round robin',
+    lessonSlug: 'highly-available-load-balancers',
+    oneLine: 'Balancer 1 dies at 30 s. The floating IP moves in 3.5 s (three missed 1 s heartbeats, then 0.5 s of ARP); with DNS round robin, clients holding its address keep failing until Route 53 drops it (3 checks × 30 s) and their 60 s TTL runs out: up to two and a half minutes.',
+    variants: [
+      { label: 'Active-passive, floating IP', scenario: balancerFailover({ mode: 'active-passive', heartbeatIntervalMs: 1_000, missedHeartbeats: 3, takeoverMs: 500 }) },
+      { label: 'DNS round robin, TTL 60 s', scenario: balancerFailover({ mode: 'dns-round-robin', ttlMs: 60_000, healthCheckIntervalMs: 30_000, failuresToRemove: 3 }) },
+    ],
+  },
+  {
     id: 'black-friday-autoscaling',
     title: 'A Black Friday 10x spike with autoscaling',
     lessonSlug: 'key-takeaways-and-practice',
@@ -243,6 +254,20 @@ export const NAMED_SCENARIOS: readonly NamedScenario[] = [
     ],
   },
 ];
+
+/** Four healthy servers behind a balancer tier whose first balancer crashes at 30 s and stays down. */
+function balancerFailover(redundancy: FrontDoorSpec): Scenario {
+  return {
+    seed: 11,
+    algorithm: 'least-connections',
+    servers: pool(4, { weight: 1, capacity: 8 }),
+    arrivals: { pattern: 'poisson', ratePerSecond: 400 },
+    cost: { distribution: 'exponential', meanMs: 20 },
+    durationMs: 240_000,
+    clients: { count: 2_000 },
+    balancerTier: { redundancy, failures: [{ atMs: 30_000, balancer: 0, kind: 'crash' }] },
+  };
+}
 
 /** The named scenario with this id, if any. */
 export function findNamedScenario(id: string): NamedScenario | undefined {

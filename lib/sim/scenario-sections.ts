@@ -6,6 +6,7 @@ import {
   SESSION_STORES,
   type ArrivalSpec,
   type AutoscalingSpec,
+  type BalancerTierSpec,
   type ClientSpec,
   type CostDistribution,
   type CostSpec,
@@ -200,4 +201,78 @@ export function readStickiness(read: FieldReader, value: unknown): StickinessSpe
   const mode = read.choice(fields, 'mode', 'stickiness', ['cookie'] as const) ?? 'cookie';
   const redispatch = read.boolean(fields, 'redispatch', 'stickiness') ?? false;
   return { mode, redispatch };
+}
+
+const REDUNDANCY_FIELDS = {
+  single: [],
+  'active-passive': ['heartbeatIntervalMs', 'missedHeartbeats', 'takeoverMs', 'skewMs', 'preempt'],
+  'dns-round-robin': ['ttlMs', 'healthCheckIntervalMs', 'failuresToRemove', 'ignoreTtlShare', 'pinnedForMs'],
+} as const;
+
+/** The balancer tier: its redundancy (lib/sim-front-door) and when each balancer fails. */
+export function readBalancerTier(read: FieldReader, value: unknown): BalancerTierSpec | undefined {
+  if (value === undefined) return undefined;
+  const fields = read.object(value, 'balancerTier', ['redundancy', 'failures']);
+  if (!fields) return undefined;
+  const path = 'balancerTier.redundancy';
+  const mode = (fields.redundancy as { mode?: unknown } | null)?.mode;
+  const known = (Object.keys(REDUNDANCY_FIELDS) as (keyof typeof REDUNDANCY_FIELDS)[]).find((name) => name === mode);
+  const redundancy = read.object(fields.redundancy, path, ['mode', ...(known ? REDUNDANCY_FIELDS[known] : [])]);
+  if (!redundancy) return undefined;
+  if (!known) {
+    read.errors.push(`${path}.mode must be one of ${Object.keys(REDUNDANCY_FIELDS).join(', ')}`);
+    return undefined;
+  }
+  const failures = readBalancerFailures(read, fields.failures);
+  const positive = (key: string) => read.number(redundancy, key, path, { above: 0 }) ?? 1;
+  switch (known) {
+    case 'single':
+      return { redundancy: { mode: known }, failures };
+    case 'active-passive': {
+      const skewMs = read.number(redundancy, 'skewMs', path, { min: 0, optional: true });
+      const preempt = read.boolean(redundancy, 'preempt', path, true);
+      return {
+        redundancy: {
+          mode: known,
+          heartbeatIntervalMs: positive('heartbeatIntervalMs'),
+          missedHeartbeats: read.number(redundancy, 'missedHeartbeats', path, { integer: true, min: 1 }) ?? 3,
+          takeoverMs: read.number(redundancy, 'takeoverMs', path, { min: 0 }) ?? 0,
+          ...(skewMs === undefined ? {} : { skewMs }),
+          ...(preempt === undefined ? {} : { preempt }),
+        },
+        failures,
+      };
+    }
+    case 'dns-round-robin': {
+      const ignoreTtlShare = read.number(redundancy, 'ignoreTtlShare', path, { min: 0, max: 1, optional: true });
+      const pinnedForMs = read.number(redundancy, 'pinnedForMs', path, { above: 0, optional: true });
+      return {
+        redundancy: {
+          mode: known,
+          ttlMs: positive('ttlMs'),
+          healthCheckIntervalMs: positive('healthCheckIntervalMs'),
+          failuresToRemove: read.number(redundancy, 'failuresToRemove', path, { integer: true, min: 1 }) ?? 3,
+          ...(ignoreTtlShare === undefined ? {} : { ignoreTtlShare }),
+          ...(pinnedForMs === undefined ? {} : { pinnedForMs }),
+        },
+        failures,
+      };
+    }
+  }
+}
+
+function readBalancerFailures(read: FieldReader, value: unknown): BalancerTierSpec['failures'] {
+  if (!Array.isArray(value)) {
+    read.errors.push('balancerTier.failures must be an array (it may be empty)');
+    return [];
+  }
+  return value.flatMap((entry: unknown, index) => {
+    const path = `balancerTier.failures[${index}]`;
+    const fields = read.object(entry, path, ['atMs', 'balancer', 'kind']);
+    if (!fields) return [];
+    const atMs = read.number(fields, 'atMs', path, { min: 0 }) ?? 0;
+    const balancer = read.number(fields, 'balancer', path, { integer: true, min: 0, max: 1 }) === 1 ? 1 : 0;
+    const kind = read.choice(fields, 'kind', path, ['crash', 'recover'] as const);
+    return kind === undefined ? [] : [{ atMs, balancer, kind }];
+  });
 }

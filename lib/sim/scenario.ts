@@ -2,7 +2,8 @@ import type { ActiveCheckConfig } from '@/lib/health/active-check';
 import { ALGORITHM_NAMES, isAlgorithmName } from '@/lib/balancers/registry';
 import type { AlgorithmName } from '@/lib/balancers/types';
 import { FieldReader } from './field-reader';
-import { readArrivals, readAutoscaling, readChanges, readClients, readCost, readFailures, readHealthCheck, readServer, readSessions, readStickiness } from './scenario-sections';
+import type { BalancerFailure, FrontDoorSpec } from '@/lib/sim-front-door/types';
+import { readArrivals, readAutoscaling, readBalancerTier, readChanges, readClients, readCost, readFailures, readHealthCheck, readServer, readSessions, readStickiness } from './scenario-sections';
 
 /** One backend: its balancing weight, how many requests it serves at once (M/M/c's c), and how many more may wait. */
 export interface ServerSpec {
@@ -140,6 +141,14 @@ export interface Scenario {
   autoscaling?: AutoscalingSpec;
   sessions?: SessionSpec;
   stickiness?: StickinessSpec;
+  /** The balancer tier itself, which can fail; without it the balancer never does. */
+  balancerTier?: BalancerTierSpec;
+}
+
+/** How clients reach the balancers (one, an active-passive pair, or DNS round robin) and when a balancer fails. */
+export interface BalancerTierSpec {
+  redundancy: FrontDoorSpec;
+  failures: BalancerFailure[];
 }
 
 /** Clients get distinct addresses up to this many (see clients.ts). */
@@ -164,6 +173,7 @@ const SCENARIO_FIELDS = [
   'autoscaling',
   'sessions',
   'stickiness',
+  'balancerTier',
 ];
 
 /** Checks untrusted input field by field and lists every problem, each with its path (`servers[1].weight must be ...`). */
@@ -206,6 +216,7 @@ export function validateScenario(input: unknown): ScenarioValidation {
   const autoscaling = readAutoscaling(read, root.autoscaling, servers.length);
   const sessions = readSessions(read, root.sessions);
   const stickiness = readStickiness(read, root.stickiness);
+  const balancerTier = readBalancerTier(read, root.balancerTier);
 
   if (errors.length > 0) return { ok: false, errors };
   const scenario: Scenario = {
@@ -224,6 +235,7 @@ export function validateScenario(input: unknown): ScenarioValidation {
     ...(autoscaling === undefined ? {} : { autoscaling }),
     ...(sessions === undefined ? {} : { sessions }),
     ...(stickiness === undefined ? {} : { stickiness }),
+    ...(balancerTier === undefined ? {} : { balancerTier }),
   };
   return { ok: true, scenario };
 }

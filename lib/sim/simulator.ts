@@ -1,4 +1,5 @@
 import { createBalancer } from '@/lib/balancers/registry';
+import { createFrontDoor } from '@/lib/sim-front-door/front-door';
 import type { BackendId, BackendView } from '@/lib/balancers/types';
 import { randomIndex, seededRandom } from '@/lib/random/seeded';
 import { createArrivalClock, exponential } from './arrivals';
@@ -128,6 +129,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const stepWindow = new StepWindow();
   const remap = new RemapTracker(clientCount);
   const sticky = scenario.stickiness && new StickyRouter(balancer, scenario.stickiness.redispatch, clientCount, (id) => indexById.get(id));
+  // Drawn last and only when used, so every run without a balancer tier keeps its streams.
+  const frontDoor = scenario.balancerTier && createFrontDoor(scenario.balancerTier.redundancy, scenario.balancerTier.failures, clientCount, seededRandom(nextSeed()));
   const sessions = scenario.sessions?.store === 'server' ? new ServerMemorySessions(clientCount) : undefined;
   const lookupMs = scenario.sessions?.lookupMs ?? 0;
   const longLived = scenario.cost.longLived;
@@ -187,6 +190,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     const sessionKey = clients.sessionKeys[client]!;
     sent += 1;
     scheduleArrival();
+    if (frontDoor !== undefined && !frontDoor.admit(client, now)) return unreachable(measured);
 
     const id = sticky === undefined ? balancer.pick(views, { clientIp, key: sessionKey }) : sticky.pick(views, client, { clientIp, key: sessionKey });
     options.onRoute?.({ request: sent, atMs: now, clientIp, sessionKey, server: id });
@@ -198,6 +202,14 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     // Rare paths live in their own functions, so the balancer's pick still fits V8's inlining budget here.
     if (server.running) admit(index, client, request);
     else refused(index, client, request, clientIp, sessionKey);
+  };
+
+  /** The client's balancer was down: the request dies before any balancer or server sees it. */
+  const unreachable = (measured: boolean) => {
+    stepWindow.failed += 1;
+    if (!measured) return;
+    metrics.recordArrival();
+    metrics.recordUnreachable();
   };
 
   const mobileAddress = (client: number) => mobile?.addressAt(client, now) ?? clients.addresses[client]!;

@@ -21,6 +21,7 @@ export function RunTotals({ metrics, label }: { metrics: MetricsSummary; label: 
     ['Served', formatCount(metrics.served)],
     ['Dropped', formatCount(metrics.dropped)],
     ['Failed in a crash', formatCount(metrics.failed)],
+    ['Never reached a balancer', formatCount(metrics.unreachable)],
     ['Sessions lost', formatCount(metrics.sessionsLost)],
     ['Latency p50 / p95 / p99', `${formatMs(metrics.latencyMs.p50)} / ${formatMs(metrics.latencyMs.p95)} / ${formatMs(metrics.latencyMs.p99)}`],
     ['Clients remapped by the last pool change', formatShare(metrics.remappedShare)],

@@ -111,3 +111,20 @@ describe('each named scenario makes its point', () => {
     expect(metricsOf('black-friday-autoscaling', 1).dropped).toBe(0);
   });
 });
+
+describe('balancer-failover', () => {
+  it('loses about 3.5 s of traffic with a floating IP, and far more behind DNS round robin', () => {
+    const floating = metricsOf('balancer-failover', 0);
+    const dns = metricsOf('balancer-failover', 1);
+    // 400 requests a second for 3 missed 1 s heartbeats plus 0.5 s of ARP: about 1,400.
+    expect(floating.unreachable).toBeGreaterThan(1_200);
+    expect(floating.unreachable).toBeLessThan(1_600);
+    expect(dns.unreachable).toBeGreaterThan(5 * floating.unreachable);
+    expect(floating.failed + floating.dropped).toBe(0);
+    expect(floating.arrived).toBe(floating.served + floating.unreachable);
+  });
+
+  it('counts nothing unreachable when the scenario has no balancer tier', () => {
+    expect(metricsOf('round-robin-uneven-costs', 0).unreachable).toBe(0);
+  });
+});

@@ -153,3 +153,36 @@ describe('scenario validation of the optional features', () => {
     expect(errorsOf({ ...minimal, changes: 'add one' })).toEqual(['changes must be an array']);
   });
 });
+
+describe('balancerTier', () => {
+  const base = { seed: 1, algorithm: 'round-robin', servers: [{ weight: 1, capacity: 1 }], arrivals: { pattern: 'poisson', ratePerSecond: 10 }, cost: { distribution: 'constant', meanMs: 1 }, requests: 10 };
+
+  it('accepts each redundancy mode with its own fields', () => {
+    for (const redundancy of [
+      { mode: 'single' },
+      { mode: 'active-passive', heartbeatIntervalMs: 1_000, missedHeartbeats: 3, takeoverMs: 500, preempt: false },
+      { mode: 'dns-round-robin', ttlMs: 60_000, healthCheckIntervalMs: 30_000, failuresToRemove: 3, ignoreTtlShare: 0.1 },
+    ]) {
+      const result = validateScenario({ ...base, balancerTier: { redundancy, failures: [{ atMs: 5, balancer: 1, kind: 'crash' }] } });
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+    }
+  });
+
+  it('names what is wrong, with its path', () => {
+    const result = validateScenario({
+      ...base,
+      balancerTier: { redundancy: { mode: 'dns-round-robin', ttlMs: -1, healthCheckIntervalMs: 10, failuresToRemove: 3, heartbeatIntervalMs: 1 }, failures: [{ atMs: 1, balancer: 2, kind: 'explode' }] },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('balancerTier.redundancy.heartbeatIntervalMs is not a known field'),
+        expect.stringContaining('balancerTier.redundancy.ttlMs must be greater than 0'),
+        expect.stringContaining('balancerTier.failures[0].balancer must be at most 1'),
+        expect.stringContaining('balancerTier.failures[0].kind must be one of crash, recover'),
+      ]),
+    );
+    expect(validateScenario({ ...base, balancerTier: { redundancy: { mode: 'triple' }, failures: [] } })).toMatchObject({ ok: false, errors: [expect.stringContaining('balancerTier.redundancy.mode must be one of')] });
+  });
+});
