@@ -144,6 +144,41 @@ const blackFriday: Scenario = {
   autoscaling: reactiveScaling,
 };
 
+/** An ALB-style listener: /static/* to two servers, /api/* weighted 90/10 between a stable group and a canary, everything else to static. */
+const canaryRelease: Scenario = {
+  seed: 5,
+  algorithm: 'least-connections',
+  servers: pool(7, { weight: 1, capacity: 8 }),
+  arrivals: { pattern: 'poisson', ratePerSecond: 500 },
+  cost: { distribution: 'exponential', meanMs: 20 },
+  durationMs: 60_000,
+  layer7: {
+    requests: [
+      { method: 'GET', host: 'shop.example.com', path: '/api/orders', share: 0.6 },
+      { method: 'GET', host: 'shop.example.com', path: '/static/app.js', share: 0.4 },
+    ],
+    table: {
+      rules: [
+        { priority: 10, conditions: [{ field: 'path', values: ['/static/*'] }], targets: [{ group: 'static', weight: 1 }] },
+        {
+          priority: 20,
+          conditions: [{ field: 'path', values: ['/api/*'] }],
+          targets: [
+            { group: 'api-stable', weight: 90 },
+            { group: 'api-canary', weight: 10 },
+          ],
+        },
+      ],
+      defaultTargets: [{ group: 'static', weight: 1 }],
+    },
+    groups: [
+      { name: 'static', servers: [0, 1] },
+      { name: 'api-stable', servers: [2, 3, 4, 5] },
+      { name: 'api-canary', servers: [6] },
+    ],
+  },
+};
+
 /** Every named scenario, in course order. */
 export const NAMED_SCENARIOS: readonly NamedScenario[] = [
   {
@@ -237,6 +272,16 @@ export const NAMED_SCENARIOS: readonly NamedScenario[] = [
     variants: [
       { label: 'Active-passive, floating IP', scenario: balancerFailover({ mode: 'active-passive', heartbeatIntervalMs: 1_000, missedHeartbeats: 3, takeoverMs: 500 }) },
       { label: 'DNS round robin, TTL 60 s', scenario: balancerFailover({ mode: 'dns-round-robin', ttlMs: 60_000, healthCheckIntervalMs: 30_000, failuresToRemove: 3 }) },
+    ],
+  },
+  {
+    id: 'layer7-canary',
+    title: 'Layer 7 path routing with a 10% canary',
+    lessonSlug: 'layer-4-vs-layer-7',
+    oneLine: 'Static files go to their own pair of servers; /api/* is split 90/10 between the stable release on servers c to f and a one-server canary, g, so the canary sees 6% of all requests. When the canary dies at 20 s, exactly that 6% fails.',
+    variants: [
+      { label: 'Canary healthy', scenario: canaryRelease },
+      { label: 'Canary crashes at 20 s', scenario: { ...canaryRelease, failures: [{ atMs: 20_000, server: 6, kind: 'crash' }] } },
     ],
   },
   {

@@ -1,4 +1,6 @@
+import { routingTableProblems, type Condition, type Rule, type RoutingTable, type WeightedTarget } from '@/lib/routing/l7-router';
 import type { FieldReader } from './field-reader';
+import type { Layer7Spec, RequestMixEntry, TargetGroupSpec } from './layer7';
 import {
   ARRIVAL_PATTERNS,
   COST_DISTRIBUTIONS,
@@ -274,5 +276,101 @@ function readBalancerFailures(read: FieldReader, value: unknown): BalancerTierSp
     const balancer = read.number(fields, 'balancer', path, { integer: true, min: 0, max: 1 }) === 1 ? 1 : 0;
     const kind = read.choice(fields, 'kind', path, ['crash', 'recover'] as const);
     return kind === undefined ? [] : [{ atMs, balancer, kind }];
+  });
+}
+
+const CONDITION_FIELDS = ['host', 'path', 'method', 'header', 'cookie'] as const;
+
+/** Layer 7 routing: the request mix, ALB-style listener rules, and the target groups they forward to. */
+export function readLayer7(read: FieldReader, value: unknown, serverCount: number): Layer7Spec | undefined {
+  if (value === undefined) return undefined;
+  const fields = read.object(value, 'layer7', ['requests', 'table', 'groups']);
+  if (!fields) return undefined;
+  const requests = readList(read, fields.requests, 'layer7.requests', (entry, path): RequestMixEntry | undefined => {
+    const request = read.object(entry, path, ['method', 'host', 'path', 'share']);
+    if (!request) return undefined;
+    const share = read.number(request, 'share', path, { above: 0, max: 1 }) ?? 0;
+    const text = (key: string, fallback: string) => (request[key] === undefined ? fallback : typeof request[key] === 'string' ? (request[key] as string) : (read.errors.push(`${path}.${key} must be text`), fallback));
+    const requestPath = text('path', '/');
+    if (!requestPath.startsWith('/')) read.errors.push(`${path}.path must start with /`);
+    return { method: text('method', 'GET'), host: text('host', 'shop.example.com'), path: requestPath, share };
+  });
+  const total = requests.reduce((sum, entry) => sum + entry.share, 0);
+  if (requests.length > 0 && Math.abs(total - 1) > 1e-6) read.errors.push(`layer7.requests shares must add up to 1, got ${total}`);
+
+  const groups = readList(read, fields.groups, 'layer7.groups', (entry, path): TargetGroupSpec | undefined => {
+    const group = read.object(entry, path, ['name', 'servers']);
+    if (!group) return undefined;
+    const servers = Array.isArray(group.servers) ? group.servers : [];
+    if (typeof group.name !== 'string' || group.name === '') read.errors.push(`${path}.name must be text`);
+    if (servers.length === 0 || !servers.every((index) => Number.isInteger(index) && index >= 0 && index < serverCount)) {
+      read.errors.push(`${path}.servers must list server indices from 0 to ${serverCount - 1}`);
+    }
+    return { name: String(group.name), servers: servers as number[] };
+  });
+  const grouped = groups.flatMap((group) => group.servers);
+  if (new Set(grouped).size !== grouped.length) read.errors.push('layer7.groups: a server may belong to one group only');
+
+  const table = readRoutingTable(read, fields.table);
+  if (table) {
+    read.errors.push(...routingTableProblems(table).map((problem) => `layer7.table: ${problem}`));
+    const names = new Set(groups.map((group) => group.name));
+    for (const target of [...table.rules.flatMap((rule) => rule.targets), ...table.defaultTargets]) {
+      if (!names.has(target.group)) read.errors.push(`layer7.table forwards to "${target.group}", which is not in layer7.groups`);
+    }
+  }
+  return table ? { requests, table, groups } : undefined;
+}
+
+function readRoutingTable(read: FieldReader, value: unknown): RoutingTable | undefined {
+  const fields = read.object(value, 'layer7.table', ['rules', 'defaultTargets']);
+  if (!fields) return undefined;
+  const rules = readList(read, fields.rules, 'layer7.table.rules', (entry, path): Rule | undefined => {
+    const rule = read.object(entry, path, ['priority', 'conditions', 'targets']);
+    if (!rule) return undefined;
+    const priority = read.number(rule, 'priority', path, { integer: true, min: 1, max: 50_000 }) ?? 1;
+    const conditions = readList(read, rule.conditions, `${path}.conditions`, (item, at): Condition | undefined => readCondition(read, item, at));
+    return { priority, conditions, targets: readTargets(read, rule.targets, `${path}.targets`) };
+  });
+  return { rules, defaultTargets: readTargets(read, fields.defaultTargets, 'layer7.table.defaultTargets') };
+}
+
+function readCondition(read: FieldReader, value: unknown, path: string): Condition | undefined {
+  const field = (value as { field?: unknown } | null)?.field;
+  const named = field === 'header' || field === 'cookie';
+  const condition = read.object(value, path, ['field', 'values', ...(named ? ['name'] : [])]);
+  if (!condition) return undefined;
+  const kind = read.choice(condition, 'field', path, CONDITION_FIELDS);
+  const values = Array.isArray(condition.values) && condition.values.length > 0 && condition.values.every((item) => typeof item === 'string') ? (condition.values as string[]) : undefined;
+  if (!values) read.errors.push(`${path}.values must be a non-empty list of text`);
+  if (kind === undefined || !values) return undefined;
+  if (kind === 'header' || kind === 'cookie') {
+    if (typeof condition.name !== 'string' || condition.name === '') {
+      read.errors.push(`${path}.name must name the ${kind}`);
+      return undefined;
+    }
+    return { field: kind, name: condition.name, values };
+  }
+  return { field: kind, values };
+}
+
+function readTargets(read: FieldReader, value: unknown, path: string): WeightedTarget[] {
+  return readList(read, value, path, (entry, at): WeightedTarget | undefined => {
+    const target = read.object(entry, at, ['group', 'weight']);
+    if (!target) return undefined;
+    if (typeof target.group !== 'string') read.errors.push(`${at}.group must be text`);
+    return { group: String(target.group), weight: read.number(target, 'weight', at, { integer: true, min: 0, max: 999 }) ?? 0 };
+  });
+}
+
+/** A list at `path`, each entry read by `readEntry`; entries it cannot read are left out (their problems are already reported). */
+function readList<T>(read: FieldReader, value: unknown, path: string, readEntry: (entry: unknown, path: string) => T | undefined): T[] {
+  if (!Array.isArray(value)) {
+    read.errors.push(`${path} must be an array`);
+    return [];
+  }
+  return value.flatMap((entry: unknown, index) => {
+    const item = readEntry(entry, `${path}[${index}]`);
+    return item === undefined ? [] : [item];
   });
 }

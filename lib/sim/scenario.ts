@@ -3,7 +3,8 @@ import { ALGORITHM_NAMES, isAlgorithmName } from '@/lib/balancers/registry';
 import type { AlgorithmName } from '@/lib/balancers/types';
 import { FieldReader } from './field-reader';
 import type { BalancerFailure, FrontDoorSpec } from '@/lib/sim-front-door/types';
-import { readArrivals, readAutoscaling, readBalancerTier, readChanges, readClients, readCost, readFailures, readHealthCheck, readServer, readSessions, readStickiness } from './scenario-sections';
+import type { Layer7Spec } from './layer7';
+import { readArrivals, readAutoscaling, readBalancerTier, readChanges, readClients, readCost, readFailures, readHealthCheck, readLayer7, readServer, readSessions, readStickiness } from './scenario-sections';
 
 /** One backend: its balancing weight, how many requests it serves at once (M/M/c's c), and how many more may wait. */
 export interface ServerSpec {
@@ -143,6 +144,8 @@ export interface Scenario {
   stickiness?: StickinessSpec;
   /** The balancer tier itself, which can fail; without it the balancer never does. */
   balancerTier?: BalancerTierSpec;
+  /** Route by method, host and path to target groups (AWS ALB rules), then balance within the group. */
+  layer7?: Layer7Spec;
 }
 
 /** How clients reach the balancers (one, an active-passive pair, or DNS round robin) and when a balancer fails. */
@@ -174,6 +177,7 @@ const SCENARIO_FIELDS = [
   'sessions',
   'stickiness',
   'balancerTier',
+  'layer7',
 ];
 
 /** Checks untrusted input field by field and lists every problem, each with its path (`servers[1].weight must be ...`). */
@@ -217,6 +221,8 @@ export function validateScenario(input: unknown): ScenarioValidation {
   const sessions = readSessions(read, root.sessions);
   const stickiness = readStickiness(read, root.stickiness);
   const balancerTier = readBalancerTier(read, root.balancerTier);
+  const layer7 = readLayer7(read, root.layer7, servers.length);
+  if (layer7 && root.stickiness !== undefined) errors.push('layer7 and stickiness cannot be combined yet: stickiness would bypass the listener rules');
 
   if (errors.length > 0) return { ok: false, errors };
   const scenario: Scenario = {
@@ -236,6 +242,7 @@ export function validateScenario(input: unknown): ScenarioValidation {
     ...(sessions === undefined ? {} : { sessions }),
     ...(stickiness === undefined ? {} : { stickiness }),
     ...(balancerTier === undefined ? {} : { balancerTier }),
+    ...(layer7 === undefined ? {} : { layer7 }),
   };
   return { ok: true, scenario };
 }

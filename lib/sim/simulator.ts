@@ -1,5 +1,6 @@
 import { createBalancer } from '@/lib/balancers/registry';
 import { createFrontDoor } from '@/lib/sim-front-door/front-door';
+import { Layer7Router } from './layer7';
 import type { BackendId, BackendView } from '@/lib/balancers/types';
 import { randomIndex, seededRandom } from '@/lib/random/seeded';
 import { createArrivalClock, exponential } from './arrivals';
@@ -192,7 +193,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     scheduleArrival();
     if (frontDoor !== undefined && !frontDoor.admit(client, now)) return unreachable(measured);
 
-    const id = sticky === undefined ? balancer.pick(views, { clientIp, key: sessionKey }) : sticky.pick(views, client, { clientIp, key: sessionKey });
+    const id =
+      layer7 !== undefined
+        ? layer7.pick({ clientIp, key: sessionKey })
+        : sticky === undefined
+          ? balancer.pick(views, { clientIp, key: sessionKey })
+          : sticky.pick(views, client, { clientIp, key: sessionKey });
     options.onRoute?.({ request: sent, atMs: now, clientIp, sessionKey, server: id });
     if (measured) metrics.recordArrival();
     const index = id === undefined ? undefined : indexById.get(id);
@@ -303,6 +309,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   };
 
   for (const spec of scenario.servers) control.add(spec);
+  // After the initial servers exist, since each target group holds their views; drawn last and only when used, like the balancer tier.
+  const layer7 = scenario.layer7 && new Layer7Router(scenario.layer7, views, scenario.algorithm, seededRandom(nextSeed()));
   servers.forEach((_, index) => control.join(index, true));
   for (const failure of scenario.failures ?? []) events.push(failure.atMs, { kind: 'command', command: { kind: failure.kind, server: failure.server } });
   for (const { atMs, ...command } of scenario.changes ?? []) events.push(atMs, { kind: 'command', command });

@@ -128,3 +128,24 @@ describe('balancer-failover', () => {
     expect(metricsOf('round-robin-uneven-costs', 0).unreachable).toBe(0);
   });
 });
+
+describe('layer7-canary', () => {
+  it('sends the canary 10% of /api traffic, 6% of all requests, and static files to their own servers', () => {
+    const healthy = metricsOf('layer7-canary', 0);
+    const share = (index: number) => healthy.servers[index]!.served / healthy.served;
+    expect(share(6)).toBeGreaterThan(0.05);
+    expect(share(6)).toBeLessThan(0.07);
+    expect(share(0) + share(1)).toBeGreaterThan(0.38);
+    expect(share(0) + share(1)).toBeLessThan(0.42);
+    expect(healthy.dropped + healthy.failed).toBe(0);
+  });
+
+  it('loses only the canary’s share when the canary dies', () => {
+    const broken = metricsOf('layer7-canary', 1);
+    // 6% of the 40 s after the crash is 4% of the run.
+    const lost = (broken.dropped + broken.failed) / broken.arrived;
+    expect(lost).toBeGreaterThan(0.03);
+    expect(lost).toBeLessThan(0.05);
+    expect(broken.noBackend).toBe(broken.dropped);
+  });
+});

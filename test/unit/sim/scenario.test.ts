@@ -186,3 +186,35 @@ describe('balancerTier', () => {
     expect(validateScenario({ ...base, balancerTier: { redundancy: { mode: 'triple' }, failures: [] } })).toMatchObject({ ok: false, errors: [expect.stringContaining('balancerTier.redundancy.mode must be one of')] });
   });
 });
+
+describe('layer7', () => {
+  const base = { seed: 1, algorithm: 'round-robin', servers: [{ weight: 1, capacity: 1 }, { weight: 1, capacity: 1 }], arrivals: { pattern: 'poisson', ratePerSecond: 10 }, cost: { distribution: 'constant', meanMs: 1 }, requests: 10 };
+  const table = { rules: [{ priority: 1, conditions: [{ field: 'path', values: ['/a/*'] }], targets: [{ group: 'one', weight: 1 }] }], defaultTargets: [{ group: 'two', weight: 1 }] };
+
+  it('accepts a request mix, rules and groups that fit together', () => {
+    const layer7 = { requests: [{ method: 'GET', host: 'x.example', path: '/a/1', share: 0.5 }, { method: 'GET', host: 'x.example', path: '/b', share: 0.5 }], table, groups: [{ name: 'one', servers: [0] }, { name: 'two', servers: [1] }] };
+    expect(validateScenario({ ...base, layer7 })).toEqual({ ok: true, scenario: { ...base, layer7 } });
+  });
+
+  it('names shares that do not add up, unknown groups, shared servers and duplicate priorities', () => {
+    const result = validateScenario({
+      ...base,
+      layer7: {
+        requests: [{ path: '/a', share: 0.3 }],
+        table: { ...table, rules: [...table.rules, { ...table.rules[0], targets: [{ group: 'three', weight: 1 }] }] },
+        groups: [{ name: 'one', servers: [0] }, { name: 'two', servers: [0, 5] }],
+      },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        'layer7.requests shares must add up to 1, got 0.3',
+        'layer7.groups[1].servers must list server indices from 0 to 1',
+        'layer7.groups: a server may belong to one group only',
+        'layer7.table: priority 1 is used twice',
+        'layer7.table forwards to "three", which is not in layer7.groups',
+      ]),
+    );
+  });
+});

@@ -1,0 +1,59 @@
+import { createBalancer } from '@/lib/balancers/registry';
+import type { AlgorithmName, BackendId, BackendView, PickRequest, Random } from '@/lib/balancers/types';
+import { routeRequest, type HttpRequest, type RoutingTable } from '@/lib/routing/l7-router';
+
+/** One kind of request in the traffic mix, and its share of all requests. */
+export interface RequestMixEntry {
+  method: string;
+  host: string;
+  path: string;
+  share: number;
+}
+
+/** A named target group: the servers (by index in `servers`) a listener rule may forward to. */
+export interface TargetGroupSpec {
+  name: string;
+  servers: number[];
+}
+
+/** A Layer 7 balancer in front of the pool: each request is matched against listener rules (AWS ALB semantics) and balanced within its target group. */
+export interface Layer7Spec {
+  requests: RequestMixEntry[];
+  table: RoutingTable;
+  groups: TargetGroupSpec[];
+}
+
+/**
+ * Routes each request to a target group by its method, host and path (lib/routing/l7-router.ts),
+ * then picks a server inside the group with the scenario's algorithm: one balancer per group,
+ * as an ALB keeps per target group. Servers added at run time belong to no group, so rules
+ * never reach them; a group with no usable server answers nothing, like nginx's 502.
+ */
+export class Layer7Router {
+  private readonly cumulativeShares: number[];
+  private readonly groups = new Map<string, { views: BackendView[]; pick: (views: BackendView[], request: PickRequest) => BackendId | undefined }>();
+
+  constructor(
+    private readonly spec: Layer7Spec,
+    views: readonly BackendView[],
+    algorithm: AlgorithmName,
+    private readonly random: Random,
+  ) {
+    let total = 0;
+    this.cumulativeShares = spec.requests.map((entry) => (total += entry.share));
+    for (const group of spec.groups) {
+      const balancer = createBalancer(algorithm, random);
+      this.groups.set(group.name, { views: group.servers.map((index) => views[index]!), pick: (subset, request) => balancer.pick(subset, request) });
+    }
+  }
+
+  /** Draws the next request from the mix, matches it against the rules, and balances it within the chosen group. */
+  pick(request: PickRequest): BackendId | undefined {
+    const draw = this.random() * this.cumulativeShares[this.cumulativeShares.length - 1]!;
+    const at = this.cumulativeShares.findIndex((bound) => draw < bound);
+    const entry = this.spec.requests[at === -1 ? this.spec.requests.length - 1 : at]!;
+    const httpRequest: HttpRequest = { method: entry.method, host: entry.host, path: entry.path };
+    const group = this.groups.get(routeRequest(this.spec.table, httpRequest, this.random).group);
+    return group ? group.pick(group.views, request) : undefined;
+  }
+}
