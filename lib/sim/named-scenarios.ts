@@ -278,7 +278,7 @@ export const NAMED_SCENARIOS: readonly NamedScenario[] = [
     id: 'layer7-canary',
     title: 'Layer 7 path routing with a 10% canary',
     lessonSlug: 'layer-4-vs-layer-7',
-    oneLine: 'Static files go to their own pair of servers; /api/* is split 90/10 between the stable release on servers c to f and a one-server canary, g, so the canary sees 6% of all requests. When the canary dies at 20 s, exactly that 6% fails.',
+    oneLine: 'Static files go to their own pair of servers; /api/* is split 90/10 between the stable release on servers c to f and a one-server canary, g, so the canary sees 6% of all requests. When the canary dies at 20 s, its 6% of requests fail from then on and nothing else does.',
     variants: [
       { label: 'Canary healthy', scenario: canaryRelease },
       { label: 'Canary crashes at 20 s', scenario: { ...canaryRelease, failures: [{ atMs: 20_000, server: 6, kind: 'crash' }] } },

@@ -100,6 +100,7 @@ describe('a lesson with an embedded scenario', () => {
     const embed = page.locator(`[data-lab="${preset.id}"]`);
     await embed.scrollIntoViewIfNeeded();
     await embed.getByRole('button', { name: 'Play' }).click({ timeout: 15_000 });
+    expect(await embed.getByText('The simulation loads here').isVisible()).toBe(false);
     await expect.poll(() => clockSeconds(embed), { timeout: 15_000 }).toBeGreaterThan(1);
     expect(await embed.locator('canvas.lab-picture').count()).toBe(preset.state.variants.length);
     await expect.poll(() => embed.locator('.lab-totals').first().textContent()).toMatch(/Served[1-9]/);
