@@ -1,4 +1,6 @@
+import { FieldReader } from '@/lib/sim/field-reader';
 import { validateScenario, type Scenario, type ServerSpec } from '@/lib/sim/scenario';
+import { readServer } from '@/lib/sim/scenario-sections';
 
 /** What a learner may do to a running simulation; the same change is applied to every variant, so a comparison stays fair. */
 export type LabCommand =
@@ -85,13 +87,13 @@ function readTimedCommand(value: unknown, path: string, errors: string[]): Timed
     return { atMs, command: { kind, server } };
   }
   if (kind === 'add-server') {
-    const { weight, capacity, queueLimit } = (typeof spec === 'object' && spec !== null ? spec : {}) as Record<string, unknown>;
-    const positiveInteger = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 1;
-    if (!positiveInteger(weight) || !positiveInteger(capacity) || (queueLimit !== undefined && !(typeof queueLimit === 'number' && Number.isInteger(queueLimit) && queueLimit >= 0))) {
+    // The simulator's own reader decides what a server spec is; the lab only words the problem for a link.
+    const specErrors: string[] = [];
+    const added = readServer(new FieldReader(specErrors), spec, `${path}.command.spec`);
+    if (!added || specErrors.length > 0) {
       errors.push(`${path}.command.spec must have a whole weight and capacity of at least 1`);
       return undefined;
     }
-    const added: ServerSpec = { weight: weight as number, capacity: capacity as number, ...(queueLimit === undefined ? {} : { queueLimit: queueLimit as number }) };
     return { atMs, command: { kind, spec: added } };
   }
   errors.push(`${path}.command.kind must be crash, recover, add-server or remove-server`);

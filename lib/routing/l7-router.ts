@@ -89,14 +89,25 @@ export function routingTableProblems(table: RoutingTable): string[] {
   return problems;
 }
 
+/** Routes requests by one routing table; see routeRequest. */
+export type Router = (request: HttpRequest, random: Random) => RouteDecision;
+
 /**
- * AWS ALB listener rules (lb-algorithms.md §9.1): rules in ascending priority, the first whose
- * conditions all match wins, the default rule last. Weighted targets are drawn from `random`.
+ * AWS ALB listener rules (lb-algorithms.md §9.1), ordered once for a table that routes many
+ * requests (the simulator): rules in ascending priority, the first whose conditions all match
+ * wins, the default rule last. Weighted targets are drawn from `random`.
  */
-export function routeRequest(table: RoutingTable, request: HttpRequest, random: Random): RouteDecision {
+export function createRouter(table: RoutingTable): Router {
   const ordered = [...table.rules].sort((a, b) => a.priority - b.priority);
-  for (const rule of ordered) {
-    if (rule.conditions.every((condition) => conditionMatches(condition, request))) return { rule: rule.priority, group: pickTarget(rule.targets, random) };
-  }
-  return { rule: 'default', group: pickTarget(table.defaultTargets, random) };
+  return (request, random) => {
+    for (const rule of ordered) {
+      if (rule.conditions.every((condition) => conditionMatches(condition, request))) return { rule: rule.priority, group: pickTarget(rule.targets, random) };
+    }
+    return { rule: 'default', group: pickTarget(table.defaultTargets, random) };
+  };
+}
+
+/** Routes one request by `table`: createRouter for a single use. */
+export function routeRequest(table: RoutingTable, request: HttpRequest, random: Random): RouteDecision {
+  return createRouter(table)(request, random);
 }

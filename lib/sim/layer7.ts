@@ -1,6 +1,6 @@
 import { createBalancer } from '@/lib/balancers/registry';
 import type { AlgorithmName, BackendId, BackendView, PickRequest, Random } from '@/lib/balancers/types';
-import { routeRequest, type HttpRequest, type RoutingTable } from '@/lib/routing/l7-router';
+import { createRouter, type HttpRequest, type Router, type RoutingTable } from '@/lib/routing/l7-router';
 
 /** One kind of request in the traffic mix, and its share of all requests. */
 export interface RequestMixEntry {
@@ -31,6 +31,7 @@ export interface Layer7Spec {
  */
 export class Layer7Router {
   private readonly cumulativeShares: number[];
+  private readonly route: Router;
   private readonly groups = new Map<string, { views: BackendView[]; pick: (views: BackendView[], request: PickRequest) => BackendId | undefined }>();
 
   constructor(
@@ -39,6 +40,7 @@ export class Layer7Router {
     algorithm: AlgorithmName,
     private readonly random: Random,
   ) {
+    this.route = createRouter(spec.table);
     let total = 0;
     this.cumulativeShares = spec.requests.map((entry) => (total += entry.share));
     for (const group of spec.groups) {
@@ -53,7 +55,7 @@ export class Layer7Router {
     const at = this.cumulativeShares.findIndex((bound) => draw < bound);
     const entry = this.spec.requests[at === -1 ? this.spec.requests.length - 1 : at]!;
     const httpRequest: HttpRequest = { method: entry.method, host: entry.host, path: entry.path };
-    const group = this.groups.get(routeRequest(this.spec.table, httpRequest, this.random).group);
+    const group = this.groups.get(this.route(httpRequest, this.random).group);
     return group ? group.pick(group.views, request) : undefined;
   }
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import type { AlgorithmName } from '@/lib/balancers/types';
 import { SPEEDS, type Speed } from '@/lib/lab/lab-run';
-import { encodeLabState, validateLabState, type LabCommand, type LabState } from '@/lib/lab/lab-state';
+import { encodeLabState, validateLabState, type LabState } from '@/lib/lab/lab-state';
 import { LAB_PRESETS } from '@/lib/lab/presets';
 import type { Scenario } from '@/lib/sim/scenario';
 import { serverName } from '@/lib/sim/server';
@@ -66,7 +66,6 @@ export function LabApp({ initial, presetId }: { initial: LabState; presetId?: st
     setPreset(id);
     if (chosen) load(chosen.state);
   };
-  const command = (next: LabCommand) => run.command(next);
   const first = state.variants[0]!;
   const frame = view.frame;
   const playing = view.status === 'playing';
@@ -130,7 +129,7 @@ export function LabApp({ initial, presetId }: { initial: LabState; presetId?: st
           <button type="button" className="button" onClick={run.reload}>
             Restart
           </button>
-          <button type="button" className="button" onClick={() => command({ kind: 'add-server', spec: first.scenario.servers[first.scenario.servers.length - 1]! })} disabled={view.status === 'done'}>
+          <button type="button" className="button" onClick={() => run.command({ kind: 'add-server', spec: first.scenario.servers[first.scenario.servers.length - 1]! })} disabled={view.status === 'done'}>
             Add a server
           </button>
           <button
@@ -168,7 +167,7 @@ export function LabApp({ initial, presetId }: { initial: LabState; presetId?: st
               {frame?.metrics[index] && frame.snapshots[index] ? (
                 <>
                   <RunTotals metrics={frame.metrics[index]} label={variant.label} />
-                  <ServerTable servers={frame.snapshots[index].servers} metrics={frame.metrics[index]} label={variant.label} onCommand={index === 0 ? command : undefined} />
+                  <ServerTable servers={frame.snapshots[index].servers} metrics={frame.metrics[index]} label={variant.label} onCommand={index === 0 ? run.command : undefined} />
                 </>
               ) : (
                 <p className="muted">Starting the simulation…</p>
