@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { raceLocally } from '@/lib/capstone/local-race';
 import { runTestsLocally } from '@/lib/grading/local-run';
 import { MIN_RUN_LIMIT_MS, type FromRunner, type FromRunnerWorker, type ToRunner, type ToRunnerWorker } from './runner-protocol';
 
@@ -16,9 +17,13 @@ function runAsWorker(scope: DedicatedWorkerGlobalScope): void {
   const post = scope.postMessage.bind(scope) as (message: FromRunnerWorker) => void;
   scope.onmessage = (event: MessageEvent<ToRunnerWorker>) => {
     const message = event.data;
-    if (message?.type !== 'run') return;
+    if (message?.type !== 'run' && message?.type !== 'race') return;
     scope.onmessage = null;
     hideChannel(scope);
+    if (message.type === 'race') {
+      post({ type: 'raced', report: raceLocally(message.solution) });
+      return;
+    }
     const result = runTestsLocally({
       solution: message.solution,
       visibleTests: message.visibleTests,
@@ -91,11 +96,13 @@ function runAsFrame(): void {
     if (active?.slot !== slot) return;
     if (message.type === 'console') toPage({ type: 'console', runId: active.runId, level: message.level, text: message.text, test: message.test });
     else if (message.type === 'done') finish({ type: 'done', runId: active.runId, result: message.result, durationMs: performance.now() - active.started });
+    else if (message.type === 'raced') finish({ type: 'raced', runId: active.runId, report: message.report, durationMs: performance.now() - active.started });
   };
 
   window.addEventListener('message', (event: MessageEvent<ToRunner>) => {
-    if (event.source !== window.parent || event.data?.type !== 'run') return;
-    const { runId, solution, visibleTests, timeLimitMs } = event.data;
+    if (event.source !== window.parent || (event.data?.type !== 'run' && event.data?.type !== 'race')) return;
+    const request = event.data;
+    const { runId, timeLimitMs } = request;
     if (active) {
       clearTimeout(active.timer);
       active.slot.worker.terminate();
@@ -105,7 +112,8 @@ function runAsFrame(): void {
     warm = undefined;
     active = { slot, runId, started: performance.now(), limitMs: Math.max(MIN_RUN_LIMIT_MS, timeLimitMs) };
     toPage({ type: 'started', runId, warm: slot.ready });
-    slot.worker.postMessage({ type: 'run', solution, visibleTests } satisfies ToRunnerWorker);
+    const job: ToRunnerWorker = request.type === 'run' ? { type: 'run', solution: request.solution, visibleTests: request.visibleTests } : { type: 'race', solution: request.solution };
+    slot.worker.postMessage(job);
     // The clock starts once the worker has loaded: a cold start is not the learner's time.
     if (slot.ready) startTimer();
     warm = spawn();

@@ -13,4 +13,5 @@ export const exerciseOrder: readonly string[] = [
   'outlier-ejection',
   'l7-router',
   'session-store',
+  'capstone-balancer',
 ];

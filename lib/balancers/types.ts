@@ -40,7 +40,8 @@ export type Random = () => number;
 
 /** One balancing policy. Stateful policies keep their state inside the instance. */
 export interface Balancer {
-  readonly algorithm: AlgorithmName;
+  /** 'custom': a learner's own balancer, raced by the capstone on the engine's traffic. */
+  readonly algorithm: AlgorithmName | 'custom';
   /** Chooses a backend for one request, or undefined when none is usable (nginx answers 502). */
   pick(backends: readonly BackendView[], request?: PickRequest): BackendId | undefined;
 }

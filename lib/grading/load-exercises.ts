@@ -48,7 +48,7 @@ export interface PublicExercise {
 export class ExerciseContentError extends Error {}
 
 /** The module names exercise files may import: the test API, the shared types and (tests only) the solution. */
-const TEST_IMPORTS: ReadonlySet<string> = new Set([MODULES.testApi, MODULES.types, MODULES.solution]);
+const TEST_IMPORTS: ReadonlySet<string> = new Set([MODULES.testApi, MODULES.types, MODULES.solution, MODULES.race]);
 const CODE_IMPORTS: ReadonlySet<string> = new Set([MODULES.types]);
 const IMPORT_FROM = /^\s*(?:import|export)\s[^;]*?\bfrom\s+['"]([^'"]+)['"]/gm;
 

@@ -1,3 +1,4 @@
+import * as raceModule from '@/lib/capstone/race';
 import type { ConsoleReport, ConsoleSink } from './harness/console';
 import { createHarness, MODULES, type LoadReport, type ModuleFactory, type TestRecord } from './harness/index';
 import { consoleReportSchema, loadReportSchema, parseReport, testRecordSchema } from './harness-reports';
@@ -41,6 +42,7 @@ export type LocalRunResult = { ok: true; load: LoadReport; tests: TestRecord[]; 
 /** Transpiles, links and runs the tests in this realm, one after another. No time limit: the caller's worker has one. */
 export function runTestsLocally(options: LocalRunOptions): LocalRunResult {
   const harness = createHarness({ lockdown: options.lockdown, consoleSink: options.consoleSink });
+  harness.define(MODULES.race, moduleOf({ ...raceModule }));
   const files: [string, string | undefined, string][] = [
     [MODULES.visibleTests, options.visibleTests, 'visible.test.ts'],
     [MODULES.hiddenTests, options.hiddenTests, 'hidden.test.ts'],

@@ -13,10 +13,12 @@ function buildTable(): Uint32Array {
   return table;
 }
 
-const encoder = new TextEncoder();
+// Made on first use: the judge's QuickJS isolate loads this module (through the capstone's race) but has no TextEncoder.
+let encoder: TextEncoder | undefined;
 
 /** The UTF-8 bytes of a string: what a C server hashes when it reads the same text off the wire. */
 export function utf8(text: string): Uint8Array {
+  encoder ??= new TextEncoder();
   return encoder.encode(text);
 }
 

@@ -1,7 +1,7 @@
 import { createBalancer } from '@/lib/balancers/registry';
 import { createFrontDoor } from '@/lib/sim-front-door/front-door';
 import { Layer7Router } from './layer7';
-import type { BackendId, BackendView } from '@/lib/balancers/types';
+import type { BackendId, BackendView, Balancer, Random } from '@/lib/balancers/types';
 import { randomIndex, seededRandom } from '@/lib/random/seeded';
 import { createArrivalClock, exponential } from './arrivals';
 import { createClientPool, MobileAddresses } from './clients';
@@ -74,6 +74,12 @@ export interface StepOptions {
 /** Hooks for watching a run. */
 export interface SimulationOptions {
   onRoute?: (decision: RouteDecision) => void;
+  /**
+   * Balances with this instead of `scenario.algorithm`: the capstone races a learner's pick
+   * function on the same traffic. It gets the balancer's own seeded stream, so the requests stay
+   * identical to a built-in's run.
+   */
+  balancer?: (random: Random) => Balancer;
 }
 
 /** A run that advances on demand: what a Web Worker drives to stream snapshots to the page. */
@@ -114,7 +120,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const nextArrival = createArrivalClock(scenario.arrivals, seededRandom(nextSeed()));
   const drawCost = createCostSampler(scenario.cost, seededRandom(nextSeed()));
   const clientRandom = seededRandom(nextSeed());
-  const balancer = createBalancer(scenario.algorithm, seededRandom(nextSeed()));
+  const balancerRandom = seededRandom(nextSeed());
+  const balancer = options.balancer ? options.balancer(balancerRandom) : createBalancer(scenario.algorithm, balancerRandom);
   const longLivedRandom = seededRandom(nextSeed());
   const mobileRandom = seededRandom(nextSeed());
 

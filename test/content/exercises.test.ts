@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as activeHealthCheck from '@/content/exercises/active-health-check/engine';
+import * as capstoneBalancer from '@/content/exercises/capstone-balancer/engine';
 import * as consistentHashRing from '@/content/exercises/consistent-hash-ring/engine';
 import * as cookieStickiness from '@/content/exercises/cookie-stickiness/engine';
 import * as ipHash from '@/content/exercises/ip-hash/engine';
@@ -25,6 +26,7 @@ import { createJudge, type Judge } from '@/lib/server/judge/judge';
 /** Each exercise's API implemented over lib/ (its engine.ts). Exercises without an engine counterpart are listed in NO_ENGINE. */
 const ENGINES: Record<string, object> = {
   'round-robin': roundRobin,
+  'capstone-balancer': capstoneBalancer,
   'smooth-weighted-round-robin': smoothWeightedRoundRobin,
   'least-connections': leastConnections,
   'ip-hash': ipHash,

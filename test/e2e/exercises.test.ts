@@ -8,6 +8,8 @@ const ID = 'round-robin';
 const SOLUTION = readFileSync(`content/exercises/${ID}/solution.ts`, 'utf8');
 const VISIBLE_TESTS = (readFileSync(`content/exercises/${ID}/visible.test.ts`, 'utf8').match(/\btest\(/g) ?? []).length;
 const ENDLESS = "import type { Server } from './types';\nexport class RoundRobin {\n  pick(servers: readonly Server[]): string | undefined {\n    while (true) {}\n  }\n}\n";
+// Allocates until the worker's heap gives out: the worker (or the frame's process) dies, the page must not.
+const MEMORY_BOMB = "import type { Server } from './types';\nexport class RoundRobin {\n  pick(servers: readonly Server[]): string | undefined {\n    const hoard: number[][] = [];\n    for (;;) hoard.push(new Array(1 << 20).fill(servers.length));\n  }\n}\n";
 // Tries the site's cookies, storage, DOM and API from inside the Run sandbox, and prints what it got.
 const SNOOP = `const seen: string[] = [];
 const scope = globalThis as any;
@@ -45,7 +47,8 @@ const editorText = async () => ((await page.locator('.monaco-editor .view-lines'
 
 /** Replaces the editor's text the way a learner pastes: a paste event on the focused editor. */
 async function pasteCode(code: string) {
-  await page.locator('.monaco-editor .view-lines').click();
+  // The learner's own editor: after an accepted submit, a diff view adds two more Monaco instances.
+  await page.getByTestId('code-editor').locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.evaluate((text) => {
     const data = new DataTransfer();
@@ -54,11 +57,11 @@ async function pasteCode(code: string) {
   }, code);
 }
 
-async function run(): Promise<string> {
+async function run(timeout = 15_000): Promise<string> {
   const button = page.getByTestId('run');
   await expect.poll(() => button.isEnabled(), { timeout: 20_000 }).toBe(true);
   await button.click();
-  await expect.poll(() => button.textContent(), { timeout: 15_000 }).toBe('Run');
+  await expect.poll(() => button.textContent(), { timeout }).toBe('Run');
   return (await page.getByTestId('run-summary').textContent()) ?? '';
 }
 
@@ -110,6 +113,16 @@ describe('a learner solving an exercise', () => {
     expect(await run()).toBe(`${VISIBLE_TESTS} of ${VISIBLE_TESTS} visible tests passed`);
   });
 
+  it('survives a memory bomb: the run is reported as crashed or timed out, and the next run works', async () => {
+    await pasteCode(MEMORY_BOMB);
+    const summary = await run(40_000);
+    expect(summary).toMatch(/^(The test worker crashed|Timed out after \d+ ms)/);
+    console.log(`memory bomb: ${summary}`);
+    expect(await page.getByTestId('output-text').textContent()).toMatch(/crashed|out of memory|Stopped after/);
+    await pasteCode(SOLUTION);
+    expect(await run()).toBe(`${VISIBLE_TESTS} of ${VISIBLE_TESTS} visible tests passed`);
+  });
+
   it('gives learner code no document, cookies, storage or API: the sandbox has an opaque origin and no network', async () => {
     await pasteCode(SNOOP);
     await run();
@@ -137,5 +150,47 @@ describe('a learner solving an exercise', () => {
     await page.goto('/learn/round-robin');
     const list = page.getByTestId('practise-this');
     expect(await list.getByRole('link', { name: 'Round robin' }).getAttribute('href')).toBe(`/exercises/${ID}`);
+  });
+});
+
+describe('the capstone: racing your own balancer', () => {
+  const CAPSTONE = 'capstone-balancer';
+  const CAPSTONE_SOLUTION = readFileSync(`content/exercises/${CAPSTONE}/solution.ts`, 'utf8');
+  const ROUND_ROBIN = "import type { Backend, Balancer } from './types';\nexport function createBalancer(): Balancer {\n  let next = 0;\n  return { pick(backends: readonly Backend[]) { const up = backends.filter((b) => b.usable); return up.length ? up[next++ % up.length]!.id : undefined; } };\n}\n";
+
+  async function race(): Promise<string> {
+    const button = page.getByTestId('race');
+    await expect.poll(() => button.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await button.click();
+    await expect.poll(() => button.textContent(), { timeout: 20_000 }).toBe('Race');
+    return (await page.getByTestId('run-summary').textContent()) ?? '';
+  }
+  const verdictOf = (track: string, balancer: string) => page.locator(`[data-track="${track}"] tr[data-balancer="${balancer}"] td[data-passed]`).getAttribute('data-passed');
+
+  it('races a round robin against the built-ins on the same traffic and shows where it fails', async () => {
+    await page.goto(`/exercises/${CAPSTONE}`);
+    await page.locator('.monaco-editor .view-lines').waitFor();
+    await pasteCode(ROUND_ROBIN);
+    expect(await race()).toBe('Your balancer passes 1 of 3 tracks');
+    expect(await verdictOf('uneven-costs', 'yours')).toBe('false');
+    expect(await verdictOf('uneven-costs', 'least-connections')).toBe('true');
+    expect(await verdictOf('server-crash', 'yours')).toBe('true');
+    // The same traffic: a learner's round robin scores exactly what the built-in does.
+    const p99 = (balancer: string) => page.locator(`[data-track="uneven-costs"] tr[data-balancer="${balancer}"] td`).nth(1).textContent();
+    expect(await p99('yours')).toBe(await p99('round-robin'));
+  });
+
+  it('passes every track with weighted least connections, and the judge accepts it', async () => {
+    await pasteCode(CAPSTONE_SOLUTION);
+    expect(await race()).toBe('Your balancer passes 3 of 3 tracks');
+    await page.getByTestId('submit').click();
+    await expect.poll(() => page.getByTestId('run-summary').textContent(), { timeout: 30_000 }).toMatch(/^Accepted: all \d+ tests passed/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('shows a balancer that picks a crashed server as an error row, not a crash', async () => {
+    await pasteCode("export function createBalancer() { let n = 0; return { pick: (backends: { id: string }[]) => backends[n++ % backends.length]!.id }; }\n");
+    expect(await race()).toMatch(/: pick returned "\w" on request \d+, but it is not usable/);
+    expect(await page.locator('[data-track="server-crash"] tr[data-balancer="yours"] .race-error').textContent()).toMatch(/not usable/);
   });
 });

@@ -5,6 +5,7 @@ import { ExerciseWorkspace } from '@/app/ui/exercises/exercise-workspace';
 import { Hints } from '@/app/ui/exercises/hints';
 import { DiagramIslands } from '@/app/ui/lesson/diagram-islands';
 import { compileLessonBody } from '@/lib/content/compile-lesson';
+import { MODULES } from '@/lib/grading/harness/index';
 import { DIFFICULTY_LABELS, TOPIC_LABELS } from '@/lib/exercises/labels';
 import { currentLearnerId } from '@/lib/server/current-learner';
 import { fetchExerciseWork } from '@/lib/server/exercises';
@@ -47,7 +48,7 @@ export default async function ExercisePage({ params }: Props) {
         <Hints hints={meta.hints} />
       </article>
       <ExerciseWorkspace
-        exercise={{ id: meta.id, title: meta.title, starter: exercise.starter, types: exercise.types, visibleTests: exercise.visibleTests, timeLimitMs: meta.timeLimitMs }}
+        exercise={{ id: meta.id, title: meta.title, starter: exercise.starter, types: exercise.types, visibleTests: exercise.visibleTests, timeLimitMs: meta.timeLimitMs, races: exercise.visibleTests.includes(MODULES.race) }}
         draft={work.draft}
         history={work.history}
         solution={work.solution}

@@ -4,9 +4,11 @@ import dynamic from 'next/dynamic';
 import { useCallback, useRef, useState } from 'react';
 import type { SolutionAccess, SubmissionResponse, SubmissionView } from '@/lib/exercises/contract';
 import { dim, formatConsole, formatRun, formatVerdict, plainText, red, yellow } from '@/lib/exercises/run-report';
+import type { RaceReport } from '@/lib/capstone/local-race';
 import type { FromRunner } from '@/sandbox/runner-protocol';
 import type { EditorHandle } from './code-editor';
 import type { TerminalHandle } from './output-terminal';
+import { RaceResults, raceSummary } from './race-results';
 import { SolutionPanel } from './solution-panel';
 import { SubmissionHistory } from './submission-history';
 import { restoreDraft, useDraftSaver } from './use-draft';
@@ -25,6 +27,8 @@ export interface WorkspaceExercise {
   types: string;
   visibleTests: string;
   timeLimitMs: number;
+  /** The capstone: its tests race the learner's balancer, and the page offers a Race table. */
+  races: boolean;
 }
 
 interface Props {
@@ -44,7 +48,8 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
   const activeRun = useRef<{ id: number; console: string[] } | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   const [editorReady, setEditorReady] = useState(false);
-  const [busy, setBusy] = useState<'run' | 'submit' | null>(null);
+  const [busy, setBusy] = useState<'run' | 'race' | 'submit' | null>(null);
+  const [raceReport, setRaceReport] = useState<RaceReport | null>(null);
   const [status, setStatus] = useState('');
   const [transcript, setTranscript] = useState('');
   const [history, setHistory] = useState(initialHistory);
@@ -79,6 +84,11 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
         const report = formatRun(message.result, message.durationMs);
         print(report.lines, true);
         setStatus(report.summary);
+      } else if (message.type === 'raced') {
+        const summary = raceSummary(message.report);
+        setRaceReport(message.report);
+        print([summary.ok ? dim(`${summary.text} (${Math.round(message.durationMs)} ms). The table below has every balancer's numbers.`) : red(`✗ ${summary.text}`)], true);
+        setStatus(summary.text);
       } else {
         const why = message.type === 'timeout' ? `Stopped after ${message.limitMs} ms: an endless loop, or far too slow.` : `The test worker crashed: ${message.message}`;
         print([...run.console, red(`✗ ${why}`), dim('The runner was restarted; your code is untouched.')], true);
@@ -94,7 +104,16 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
     print([dim('Running the visible tests…')], true);
     setStatus('Running…');
     setBusy('run');
-    const id = runner.run({ solution: editor.current.getValue(), visibleTests: exercise.visibleTests, timeLimitMs: exercise.timeLimitMs });
+    const id = runner.start({ type: 'run', solution: editor.current.getValue(), visibleTests: exercise.visibleTests, timeLimitMs: exercise.timeLimitMs });
+    activeRun.current = { id, console: [] };
+  };
+
+  const race = () => {
+    if (!editor.current) return;
+    print([dim('Racing your balancer and five built-ins on three tracks…')], true);
+    setStatus('Racing…');
+    setBusy('race');
+    const id = runner.start({ type: 'race', solution: editor.current.getValue(), timeLimitMs: exercise.timeLimitMs });
     activeRun.current = { id, console: [] };
   };
 
@@ -144,6 +163,11 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
         <button type="button" className="button primary" onClick={run} disabled={!editorReady || !runner.ready || busy !== null} data-testid="run">
           {busy === 'run' ? 'Running…' : 'Run'}
         </button>
+        {exercise.races && (
+          <button type="button" className="button" onClick={race} disabled={!editorReady || !runner.ready || busy !== null} data-testid="race">
+            {busy === 'race' ? 'Racing…' : 'Race'}
+          </button>
+        )}
         <button type="button" className="button primary" onClick={() => void submit()} disabled={!editorReady || busy !== null} data-testid="submit">
           {busy === 'submit' ? 'Submitting…' : 'Submit'}
         </button>
@@ -190,6 +214,7 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
       <pre className="visually-hidden" data-testid="output-text">
         {transcript}
       </pre>
+      {exercise.races && <RaceResults report={raceReport} busy={busy === 'race'} />}
       <iframe ref={frame} src="/sandbox/runner" sandbox="allow-scripts" title="Test runner sandbox" className="runner-frame" tabIndex={-1} aria-hidden="true" />
       <SolutionPanel exerciseId={exercise.id} access={access} compare={compare} onOpen={() => setCompare(editor.current?.getValue() ?? '')} onClose={() => setCompare(null)} />
       <SubmissionHistory history={history} />

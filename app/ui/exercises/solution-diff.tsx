@@ -18,6 +18,9 @@ export default function SolutionDiff({ mine, reference }: { mine: string; refere
       useInlineViewWhenSpaceIsLimited: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
+      // Monaco leaves both panes' text areas unnamed otherwise (axe: aria-input-field-name).
+      originalAriaLabel: 'Your code (read-only)',
+      modifiedAriaLabel: 'Reference solution (read-only)',
     });
     diff.setModel({ original, modified });
     const stopTheme = followSiteTheme((theme) => monaco.editor.setTheme(theme));

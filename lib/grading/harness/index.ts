@@ -22,6 +22,8 @@ export const MODULES = {
   hiddenTests: './hidden.test',
   testApi: '@/lib/grading/test-api',
   types: './types',
+  /** The capstone's race (lib/capstone/race.ts, bundled): test files may import it, the learner's code may not. */
+  race: '@/lib/capstone/race',
 } as const;
 
 /** A CommonJS-shaped module body, as sucrase's `imports` transform emits it, plus the console it should print to. */
@@ -104,6 +106,7 @@ export function createHarness(options: HarnessOptions): Harness {
   let loaded = false;
   let learnerError: string | undefined;
   let learnerExports: object = freeze(createObject(null));
+  let raceExports: unknown;
   const captured = captureConsole(options.consoleLimit ?? CONSOLE_LIMIT, () => current, options.consoleSink, CONSOLE_ENTRY_LIMIT);
 
   const api: TestApi = freeze({
@@ -136,6 +139,7 @@ export function createHarness(options: HarnessOptions): Harness {
     if (name === MODULES.testApi) return api;
     if (name === MODULES.types) return noExports;
     if (name === MODULES.solution && from !== MODULES.solution) return learnerExports;
+    if (name === MODULES.race && from !== MODULES.solution && factories.has(MODULES.race)) return (raceExports ??= freeze(evaluate(MODULES.race)));
     throw new Error(`Cannot find module '${specifier}': exercise code runs without Node.js or npm modules.`);
   };
 

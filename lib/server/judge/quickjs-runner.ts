@@ -255,6 +255,8 @@ class Session {
 interface PreparedTests {
   visible: string;
   hidden: string;
+  /** The race module's code, when the tests import it (the capstone). */
+  race?: string;
   registered: RegisteredTest[];
 }
 
@@ -265,6 +267,10 @@ export class QuickJsJudge {
   constructor(
     private readonly engine: QuickJsEngine,
     private readonly script: string,
+    /** Builds the race module on demand; only the capstone's tests import it. */
+    private readonly raceScript: () => string = () => {
+      throw new Error('This judge has no race module.');
+    },
   ) {}
 
   async judge(job: JudgeJob): Promise<Verdict> {
@@ -293,6 +299,10 @@ export class QuickJsJudge {
 
   private execute(session: Session, job: JudgeJob, learnerCode: string, tests: PreparedTests, notRun: (message: string) => VerdictTest[]): JudgeObservation {
     const base = { exerciseId: job.exerciseId, console: EMPTY_CONSOLE, durationMs: 0, limits: job.limits };
+    if (tests.race !== undefined) {
+      const race = session.defineModule(MODULES.race, tests.race, 'race.js');
+      if (!race.ok) return { ...base, tests: notRun('Not run: the time limit was reached first.'), stopped: { limit: 'time', during: 'loading solution.ts' } };
+    }
     const defined = session.defineModule(MODULES.solution, learnerCode, 'solution.ts');
     if (!defined.ok) {
       if (session.outOfMemory) return { ...base, tests: notRun('Not run: memory ran out while solution.ts loaded.'), stopped: { limit: 'memory', during: 'loading solution.ts' } };
@@ -359,11 +369,18 @@ export class QuickJsJudge {
     };
     const visible = compile(job.visibleTests, 'visible.test.ts');
     const hidden = compile(job.hiddenTests, 'hidden.test.ts');
+    const race = [job.visibleTests, job.hiddenTests].some((source) => source.includes(MODULES.race)) ? this.raceScript() : undefined;
     const session = new Session(await this.engine.moduleFor(job.limits.memoryBytes), { timeMs: 2000, memoryBytes: job.limits.memoryBytes }, () => this.engine.exhausted);
     let registered: RegisteredTest[];
     try {
       session.startHarness(this.script);
-      for (const [specifier, code, file] of [[MODULES.visibleTests, visible, 'visible.test.ts'], [MODULES.hiddenTests, hidden, 'hidden.test.ts']] as const) {
+      const modules: [string, string | undefined, string][] = [
+        [MODULES.race, race, 'race.js'],
+        [MODULES.visibleTests, visible, 'visible.test.ts'],
+        [MODULES.hiddenTests, hidden, 'hidden.test.ts'],
+      ];
+      for (const [specifier, code, file] of modules) {
+        if (code === undefined) continue;
         const defined = session.defineModule(specifier, code, file);
         if (!defined.ok) throw new Error(`${job.exerciseId}/${file} does not load: ${defined.error}`);
       }
@@ -376,7 +393,7 @@ export class QuickJsJudge {
       session.dispose();
     }
     if (this.prepared.size >= CACHE_ENTRIES) this.prepared.delete(this.prepared.keys().next().value!);
-    const prepared = { visible, hidden, registered };
+    const prepared = { visible, hidden, race, registered };
     this.prepared.set(key, prepared);
     return prepared;
   }

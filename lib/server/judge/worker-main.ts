@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { harnessScript } from './harness-script';
 import type { FromWorker, JudgeJob, JudgeWorkerData, ToWorker } from './protocol';
 import { QuickJsEngine, QuickJsJudge } from './quickjs-runner';
+import { raceScript } from './race-script';
 
 /*
  * The judge worker: a thin adapter between the pool's messages and QuickJsJudge. Loaded from
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('worker-main.ts runs only as a worker thread');
   const send = (message: FromWorker) => port.postMessage(message);
-  const judge = new QuickJsJudge(QuickJsEngine.create(), harnessScript());
+  const judge = new QuickJsJudge(QuickJsEngine.create(), harnessScript(), raceScript);
   // The first runs execute unoptimised wasm and are several times slower; throwaway runs let V8 tier up.
   const warmUntil = performance.now() + ((workerData as JudgeWorkerData | undefined)?.warmUpMs ?? 400);
   do await judge.judge(WARM_UP);
