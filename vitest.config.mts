@@ -18,6 +18,10 @@ export default defineConfig({
         resolve: { alias },
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', fileParallelism: false, testTimeout: 60_000, hookTimeout: 240_000 },
       },
+      {
+        resolve: { alias },
+        test: { name: 'deploy', include: ['test/deploy/**/*.test.ts'], environment: 'node', fileParallelism: false, testTimeout: 60_000, hookTimeout: 240_000 },
+      },
     ],
   },
 });

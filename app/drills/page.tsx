@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { MasteryTable } from '@/app/ui/drills/mastery-table';
 import { MockHistoryList } from '@/app/ui/drills/mock-history-list';
 import { EntryPoints, OverviewStats } from '@/app/ui/drills/overview-stats';
-import { currentLearnerId } from '@/lib/server/current-learner';
+import { currentLearnerId } from '@/lib/server/learner-identity';
 import { fetchDrillOverview } from '@/lib/server/drill-overview';
 
 export const metadata: Metadata = {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ExerciseList } from '@/app/ui/exercises/exercise-list';
-import { currentLearnerId } from '@/lib/server/current-learner';
+import { currentLearnerId } from '@/lib/server/learner-identity';
 import { fetchExerciseList } from '@/lib/server/exercises';
 
 export const metadata: Metadata = {

@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
 import Link from 'next/link';
-import { LEARNER_COOKIE, learnerIdFrom } from '@/lib/server/learner-cookie';
+import { currentLearnerId } from '@/lib/server/learner-identity';
 import { getCourse } from '@/lib/server/lessons';
 import { fetchProgress } from '@/lib/server/progress';
 
 export const metadata: Metadata = { title: 'Your progress' };
 
 export default async function ProgressPage() {
-  const [course, cookieStore] = await Promise.all([getCourse(), cookies()]);
-  const { lessons: progress } = await fetchProgress(learnerIdFrom(cookieStore.get(LEARNER_COOKIE)?.value));
+  const [course, learnerId] = await Promise.all([getCourse(), currentLearnerId()]);
+  const { lessons: progress } = await fetchProgress(learnerId);
   const completed = course.lessons.filter((lesson) => progress[lesson.id]?.completed);
   const totalQuestions = course.lessons.reduce((sum, lesson) => sum + lesson.frontmatter.quiz.length, 0);
   const correctAnswers = course.lessons.reduce(

@@ -25,6 +25,12 @@ export function SiteHeader() {
       </nav>
       <span className="spacer" />
       <SearchButton />
+      <Link href="/account" prefetch={false} className="icon-button" aria-label="Your account" title="Your account">
+        <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
+          <circle cx="12" cy="8" r="4" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" fill="none" stroke="currentColor" strokeWidth="2" />
+        </svg>
+      </Link>
       <ThemeToggle />
     </header>
   );

@@ -6,22 +6,9 @@ import { MAX_DRILL_BODY_BYTES } from '@/lib/drills/contract';
 import { jsonError, readJsonBody } from './api-guard';
 import { DrillRequestError } from './drill-errors';
 import type { WritingLearner } from './drill-writes';
-import { LEARNER_COOKIE, learnerIdFrom, newLearnerId, setLearnerCookie } from './learner-cookie';
-import { learnerExists } from './progress';
+import { setLearnerCookie } from './learner-cookie';
 
 /** Route-handler plumbing shared by every drill API, so each handler reads as: parse, act, respond. */
-
-/** The learner the request's cookie names, if well-formed; reads never create one. */
-export function readingLearnerId(request: NextRequest): string | undefined {
-  return learnerIdFrom(request.cookies.get(LEARNER_COOKIE)?.value);
-}
-
-/** The learner a write is for: the cookie's, or a new one (created by the write's transaction). */
-export async function writingLearner(request: NextRequest, timeZone?: string): Promise<WritingLearner> {
-  const id = readingLearnerId(request);
-  if (id && (await learnerExists(id))) return { id, isNew: false, timeZone };
-  return { id: newLearnerId(), isNew: true, timeZone };
-}
 
 /** Reads, size-caps and validates a JSON body against a contract schema. */
 export async function parseDrillBody<S extends z.ZodType>(request: NextRequest, schema: S, what: string): Promise<{ ok: true; value: z.infer<S> } | { ok: false; response: NextResponse }> {

@@ -1,11 +1,9 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '@prisma/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drillRequest, json, learnerCookie, newRequestId, params } from '../support/drill-api';
-import { createFreshSqliteDatabase } from '../support/temp-database';
+import { createFreshDatabase, openDatabase } from '../support/temp-database';
 import type { MockPhaseId, MockSessionView } from '@/lib/drills/view';
 
-const databaseUrl = createFreshSqliteDatabase();
+const databaseUrl = createFreshDatabase();
 const mockRoute = await import('@/app/api/drills/mock/route');
 const sessionRoute = await import('@/app/api/drills/mock/[sessionId]/route');
 const { fetchMockSummary, fetchMockHistory } = await import('@/lib/server/mock-history');
@@ -20,7 +18,7 @@ const view = (sessionId: string, cookie?: string) => sessionRoute.GET(drillReque
 const submit = (session: MockSessionView, phase: MockPhaseId, text: string, cookie: string, requestId = newRequestId()) =>
   act(session.id, { action: 'submit', requestId, position: session.position, phase, text }, cookie);
 
-const independent = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+const independent = await openDatabase(databaseUrl);
 const rowCounts = async () => ({
   learners: await independent.learner.count(),
   events: await independent.drillEvent.count(),

@@ -1,12 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { drillRequest, learnerCookie, newRequestId, params } from '../support/drill-api';
-import { createFreshSqliteDatabase } from '../support/temp-database';
+import { createEmptyDatabase, createFreshDatabase, migrationsDirectory } from '../support/temp-database';
 
-createFreshSqliteDatabase();
+createFreshDatabase();
 const { POST: answer } = await import('@/app/api/drills/attempts/route');
 const { POST: progress } = await import('@/app/api/progress/[lessonId]/route');
 const { fetchDrillOverview, fetchPracticeList } = await import('@/lib/server/drill-overview');
@@ -51,23 +49,22 @@ describe('the drills overview', () => {
 });
 
 describe('the drills migration', () => {
-  it('applies to a database that already holds learners and progress from the init migration', () => {
-    const dir = path.join(process.cwd(), 'prisma', 'migrations');
-    const migrations = readdirSync(dir).filter((name) => /^\d{14}_/.test(name)).sort();
+  it('applies to a database that already holds learners and progress from the init migration', async () => {
+    const migrations = readdirSync(migrationsDirectory).filter((name) => /^\d{14}_/.test(name)).sort();
     const drills = migrations.findIndex((name) => name.endsWith('_drills'));
     expect(drills).toBeGreaterThan(0);
-    const sql = (name: string) => readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
+    const sql = (name: string) => readFileSync(path.join(migrationsDirectory, name, 'migration.sql'), 'utf8');
+    const learner = 'a'.repeat(32);
 
-    const db = new Database(path.join(mkdtempSync(path.join(tmpdir(), 'traffic-cop-migrate-')), 'existing.db'));
-    for (const name of migrations.slice(0, drills)) db.exec(sql(name));
-    db.prepare('INSERT INTO "Learner" ("id") VALUES (?)').run('a'.repeat(32));
-    db.prepare('INSERT INTO "QuizAnswer" ("learnerId", "lessonId", "questionId", "answer", "correct") VALUES (?, ?, ?, ?, ?)').run('a'.repeat(32), 'ip-hash', 'q1', '0', 1);
+    const db = await createEmptyDatabase();
+    for (const name of migrations.slice(0, drills)) await db.exec(sql(name));
+    await db.exec(`INSERT INTO "Learner" ("id") VALUES ('${learner}')`);
+    await db.exec(`INSERT INTO "QuizAnswer" ("learnerId", "lessonId", "questionId", "answer", "correct") VALUES ('${learner}', 'ip-hash', 'q1', '0', true)`);
 
-    db.exec(sql(migrations[drills]!));
-    expect(db.prepare('SELECT "id", "timeZone" FROM "Learner"').all()).toEqual([{ id: 'a'.repeat(32), timeZone: null }]);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM "QuizAnswer"').get()).toEqual({ n: 1 });
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all().map((row) => (row as { name: string }).name);
-    expect(tables).toEqual(expect.arrayContaining(['DrillEvent', 'DrillAttempt', 'MockSession', 'MockQuestion', 'MockPhaseAnswer', 'ReviewCard', 'ReviewLog']));
-    db.close();
+    await db.exec(sql(migrations[drills]!));
+    expect(await db.rows('SELECT "id", "timeZone" FROM "Learner"')).toEqual([{ id: learner, timeZone: null }]);
+    expect(await db.rows('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM "QuizAnswer"')).toEqual([{ n: 1 }]);
+    expect(await db.tables()).toEqual(expect.arrayContaining(['DrillEvent', 'DrillAttempt', 'MockSession', 'MockQuestion', 'MockPhaseAnswer', 'ReviewCard', 'ReviewLog']));
+    await db.close();
   });
 });

@@ -1,11 +1,9 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '@prisma/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drillRequest, json, learnerCookie, newRequestId, params } from '../support/drill-api';
-import { createFreshSqliteDatabase } from '../support/temp-database';
+import { createFreshDatabase, openDatabase } from '../support/temp-database';
 import type { AttemptFeedback } from '@/lib/drills/view';
 
-const databaseUrl = createFreshSqliteDatabase();
+const databaseUrl = createFreshDatabase();
 const { POST: answer } = await import('@/app/api/drills/attempts/route');
 const { POST: rate } = await import('@/app/api/drills/attempts/[attemptId]/rating/route');
 const { loadDrillBank } = await import('@/lib/drills/load-bank');
@@ -21,7 +19,7 @@ const PARTIAL = 'Round robin is right when the servers are identical and request
 const send = (body: unknown, options: { cookie?: string; raw?: string; headers?: Record<string, string> } = {}) => answer(drillRequest('POST', '/api/drills/attempts', body, options));
 const sendRating = (attemptId: string, body: unknown, cookie?: string) => rate(drillRequest('POST', `/api/drills/attempts/${attemptId}/rating`, body, { cookie }), params({ attemptId }));
 
-const independent = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+const independent = await openDatabase(databaseUrl);
 const rowCounts = async () => ({
   learners: await independent.learner.count(),
   events: await independent.drillEvent.count(),

@@ -1,11 +1,9 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '@prisma/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drillRequest, json, learnerCookie, newRequestId, params } from '../support/drill-api';
-import { createFreshSqliteDatabase } from '../support/temp-database';
+import { createFreshDatabase, openDatabase } from '../support/temp-database';
 import type { ReviewQueueView } from '@/lib/drills/view';
 
-const databaseUrl = createFreshSqliteDatabase();
+const databaseUrl = createFreshDatabase();
 const { POST: answer } = await import('@/app/api/drills/attempts/route');
 const queueRoute = await import('@/app/api/drills/review/route');
 const cardRoute = await import('@/app/api/drills/review/[cardId]/route');
@@ -15,7 +13,7 @@ const { NEW_CARDS_PER_DAY } = await import('@/lib/drills/review-schedule');
 const queue = async (cookie?: string) => json<ReviewQueueView>(await queueRoute.GET(drillRequest('GET', '/api/drills/review', undefined, { cookie })));
 const rate = (cardId: string, body: unknown, cookie?: string) => cardRoute.POST(drillRequest('POST', `/api/drills/review/${cardId}`, body, { cookie }), params({ cardId }));
 
-const independent = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+const independent = await openDatabase(databaseUrl);
 const rowCounts = async () => ({
   learners: await independent.learner.count(),
   events: await independent.drillEvent.count(),

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '@prisma/client';
 import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { json, learnerCookie, ORIGIN, params } from '../support/drill-api';
-import { createFreshSqliteDatabase } from '../support/temp-database';
+import { createFreshDatabase, openDatabase } from '../support/temp-database';
 import type { SubmissionResponse, SubmissionView } from '@/lib/exercises/contract';
 
-const databaseUrl = createFreshSqliteDatabase();
+const databaseUrl = createFreshDatabase();
 const submissions = await import('@/app/api/exercises/[id]/submissions/route');
 const drafts = await import('@/app/api/exercises/[id]/draft/route');
 const solutionRoute = await import('@/app/api/exercises/[id]/solution/route');
@@ -30,10 +28,10 @@ const putDraft = (code: unknown, cookie?: string, options: { raw?: string; heade
 const getDraft = (cookie?: string) => drafts.GET(request('GET', `/api/exercises/${ID}/draft`, undefined, { cookie }), params({ id: ID }));
 const getSolution = (cookie?: string) => solutionRoute.GET(request('GET', `/api/exercises/${ID}/solution`, undefined, { cookie }), params({ id: ID }));
 
-const independent = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+const independent = await openDatabase(databaseUrl);
 afterAll(() => independent.$disconnect());
 
-describe('submission API on a real SQLite file', () => {
+describe('submission API on a real database', () => {
   let learner = '';
 
   it('judges a correct solution as accepted, stores it and creates the learner', async () => {

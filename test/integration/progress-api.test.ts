@@ -1,10 +1,8 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '@prisma/client';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFreshSqliteDatabase } from '../support/temp-database';
+import { createFreshDatabase, openDatabase } from '../support/temp-database';
 
-const databaseUrl = createFreshSqliteDatabase();
+const databaseUrl = createFreshDatabase();
 const { GET } = await import('@/app/api/progress/route');
 const { POST } = await import('@/app/api/progress/[lessonId]/route');
 const { getCourse } = await import('@/lib/server/lessons');
@@ -36,7 +34,7 @@ function learnerCookie(response: Response): string {
 }
 
 /** A second client on the same file, as a restarted server would open it. */
-const independent = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+const independent = await openDatabase(databaseUrl);
 const rowCounts = async () => ({
   learners: await independent.learner.count(),
   events: await independent.progressEvent.count(),
@@ -52,7 +50,7 @@ beforeAll(async () => {
 });
 afterAll(() => independent.$disconnect());
 
-describe('progress API on a real SQLite file', () => {
+describe('progress API on a real database', () => {
   it('creates an anonymous learner on the first write, with an httpOnly SameSite=Lax cookie', async () => {
     const response = await post(lesson.id, { action: 'complete', requestId: newRequestId() });
     const cookie = response.headers.get('set-cookie')!;

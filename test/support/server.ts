@@ -8,6 +8,8 @@ const NEXT_BIN = path.join('node_modules', 'next', 'dist', 'bin', 'next');
 export interface RunningSite {
   baseUrl: string;
   stop(): Promise<void>;
+  /** Kills the server at once (SIGKILL): a crash, not a shutdown. */
+  crash(): Promise<void>;
 }
 
 async function waitUntilServing(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
@@ -33,14 +35,11 @@ export async function startSite(port: number, databaseUrl: string = createFreshS
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilServing(`${baseUrl}/learn`, server, 60_000);
-  return {
-    baseUrl,
-    databaseUrl,
-    stop: () =>
-      new Promise((resolve) => {
-        if (server.exitCode !== null) return resolve();
-        server.once('exit', () => resolve());
-        server.kill('SIGTERM');
-      }),
-  };
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (server.exitCode !== null || server.signalCode !== null) return resolve();
+      server.once('exit', () => resolve());
+      server.kill(signal);
+    });
+  return { baseUrl, databaseUrl, stop: () => end('SIGTERM'), crash: () => end('SIGKILL') };
 }

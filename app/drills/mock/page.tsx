@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { MockHistoryList } from '@/app/ui/drills/mock-history-list';
 import { MockInterview } from '@/app/ui/drills/mock-interview';
-import { currentLearnerId } from '@/lib/server/current-learner';
+import { currentLearnerId } from '@/lib/server/learner-identity';
 import { getDrillContext } from '@/lib/server/drill-bank';
 import { fetchMockHistory } from '@/lib/server/mock-history';
 import { fetchActiveMockSession } from '@/lib/server/mock-sessions';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { PracticeFilters } from '@/app/ui/drills/practice-filters';
 import { PracticeList } from '@/app/ui/drills/practice-list';
 import type { PracticeFilter } from '@/lib/drills/pick-question';
-import { currentLearnerId } from '@/lib/server/current-learner';
+import { currentLearnerId } from '@/lib/server/learner-identity';
 import { getDrillContext } from '@/lib/server/drill-bank';
 import { fetchPracticeList } from '@/lib/server/drill-overview';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ReviewSession } from '@/app/ui/drills/review-session';
-import { currentLearnerId } from '@/lib/server/current-learner';
+import { currentLearnerId } from '@/lib/server/learner-identity';
 import { fetchReviewQueue } from '@/lib/server/review-cards';
 
 export const metadata: Metadata = { title: 'Review' };

@@ -7,7 +7,7 @@ import { DiagramIslands } from '@/app/ui/lesson/diagram-islands';
 import { compileLessonBody } from '@/lib/content/compile-lesson';
 import { MODULES } from '@/lib/grading/harness/index';
 import { DIFFICULTY_LABELS, TOPIC_LABELS } from '@/lib/exercises/labels';
-import { currentLearnerId } from '@/lib/server/current-learner';
+import { currentLearnerId } from '@/lib/server/learner-identity';
 import { fetchExerciseWork } from '@/lib/server/exercises';
 import { getExercise } from '@/lib/server/judge';
 import { getCourse } from '@/lib/server/lessons';

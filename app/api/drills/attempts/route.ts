@@ -1,10 +1,14 @@
 import type { NextRequest } from 'next/server';
 import { attemptRequestSchema } from '@/lib/drills/contract';
+import { refuseCrossSite } from '@/lib/server/api-guard';
 import { recordPracticeAttempt } from '@/lib/server/drill-attempts';
-import { drillJson, handleDrillErrors, parseDrillBody, writingLearner } from '@/lib/server/drill-route';
+import { drillJson, handleDrillErrors, parseDrillBody } from '@/lib/server/drill-route';
+import { writingLearner } from '@/lib/server/learner-identity';
 
 /** Scores a practice answer and returns the feedback, then the model answer. */
 export async function POST(request: NextRequest) {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   return handleDrillErrors(async () => {
     const body = await parseDrillBody(request, attemptRequestSchema, 'answer');
     if (!body.ok) return body.response;

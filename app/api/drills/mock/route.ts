@@ -1,18 +1,22 @@
 import type { NextRequest } from 'next/server';
 import { mockStartRequestSchema } from '@/lib/drills/contract';
-import { drillJson, handleDrillErrors, parseDrillBody, readingLearnerId, writingLearner } from '@/lib/server/drill-route';
+import { refuseCrossSite } from '@/lib/server/api-guard';
+import { drillJson, handleDrillErrors, parseDrillBody } from '@/lib/server/drill-route';
+import { readingLearnerId, writingLearner } from '@/lib/server/learner-identity';
 import { fetchMockHistory } from '@/lib/server/mock-history';
 import { fetchActiveMockSession, startMockSession } from '@/lib/server/mock-sessions';
 
 /** The learner's unfinished mock interview (or null) and their finished ones. */
 export async function GET(request: NextRequest) {
-  const learnerId = readingLearnerId(request);
+  const learnerId = await readingLearnerId(request);
   const [active, history] = await Promise.all([fetchActiveMockSession(learnerId), fetchMockHistory(learnerId)]);
   return drillJson({ active, history }, request);
 }
 
 /** Starts a mock interview; the server's clock starts the first phase. */
 export async function POST(request: NextRequest) {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   return handleDrillErrors(async () => {
     const body = await parseDrillBody(request, mockStartRequestSchema, 'mock interview');
     if (!body.ok) return body.response;

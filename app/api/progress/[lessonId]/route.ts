@@ -1,11 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { jsonError, readJsonBody } from '@/lib/server/api-guard';
-import { LEARNER_COOKIE, learnerIdFrom, newLearnerId, setLearnerCookie } from '@/lib/server/learner-cookie';
+import { jsonError, readJsonBody, refuseCrossSite } from '@/lib/server/api-guard';
+import { setLearnerCookie } from '@/lib/server/learner-cookie';
+import { writingLearner } from '@/lib/server/learner-identity';
 import { getCourse } from '@/lib/server/lessons';
-import { createLearner, fitsLesson, learnerExists, recordProgress } from '@/lib/server/progress';
+import { createLearner, fitsLesson, recordProgress } from '@/lib/server/progress';
 import { describeIssues, MAX_PROGRESS_BODY_BYTES, progressRequestSchema } from '@/lib/progress/contract';
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ lessonId: string }> }) {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   const body = await readJsonBody(request, MAX_PROGRESS_BODY_BYTES);
   if (!body.ok) return body.response;
   const parsed = progressRequestSchema.safeParse(body.value);
@@ -17,15 +20,11 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
 
   if (!fitsLesson(lesson, parsed.data)) return jsonError(400, `Lesson "${lesson.id}" has no quiz question with that id.`);
 
-  let learnerId = learnerIdFrom(request.cookies.get(LEARNER_COOKIE)?.value);
-  const isNewLearner = !learnerId || !(await learnerExists(learnerId));
-  if (isNewLearner) {
-    learnerId = newLearnerId();
-    await createLearner(learnerId);
-  }
+  const learner = await writingLearner(request);
+  if (learner.isNew) await createLearner(learner.id);
 
-  const result = await recordProgress(learnerId!, lesson, parsed.data);
+  const result = await recordProgress(learner.id, lesson, parsed.data);
   const response = NextResponse.json({ lesson: result.lesson, correct: result.correct }, { headers: { 'Cache-Control': 'no-store' } });
-  if (isNewLearner) setLearnerCookie(response, request, learnerId!);
+  if (learner.isNew) setLearnerCookie(response, request, learner.id);
   return response;
 }

@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { percent } from '@/app/ui/drills/format';
 import { LocalTime } from '@/app/ui/drills/local-time';
 import { QuestionResult, TopicScores } from '@/app/ui/drills/mock-summary';
-import { currentLearnerId } from '@/lib/server/current-learner';
+import { currentLearnerId } from '@/lib/server/learner-identity';
 import { DrillRequestError } from '@/lib/server/drill-errors';
 import { fetchMockSummary } from '@/lib/server/mock-history';
 

@@ -1,17 +1,21 @@
 import type { NextRequest } from 'next/server';
 import { mockActionRequestSchema } from '@/lib/drills/contract';
-import { drillJson, handleDrillErrors, parseDrillBody, readingLearnerId, writingLearner } from '@/lib/server/drill-route';
+import { refuseCrossSite } from '@/lib/server/api-guard';
+import { drillJson, handleDrillErrors, parseDrillBody } from '@/lib/server/drill-route';
+import { readingLearnerId, writingLearner } from '@/lib/server/learner-identity';
 import { actOnMockSession, fetchMockSession } from '@/lib/server/mock-sessions';
 
 type Params = { params: Promise<{ sessionId: string }> };
 
 /** A mock interview's state, with the server's clock. */
 export async function GET(request: NextRequest, { params }: Params) {
-  return handleDrillErrors(async () => drillJson(await fetchMockSession(readingLearnerId(request), (await params).sessionId), request));
+  return handleDrillErrors(async () => drillJson(await fetchMockSession(await readingLearnerId(request), (await params).sessionId), request));
 }
 
 /** Submits the current phase, resumes an abandoned session, or discards it. */
 export async function POST(request: NextRequest, { params }: Params) {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   return handleDrillErrors(async () => {
     const body = await parseDrillBody(request, mockActionRequestSchema, 'mock interview action');
     if (!body.ok) return body.response;

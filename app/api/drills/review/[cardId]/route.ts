@@ -1,10 +1,14 @@
 import type { NextRequest } from 'next/server';
 import { reviewRatingRequestSchema } from '@/lib/drills/contract';
-import { drillJson, handleDrillErrors, parseDrillBody, writingLearner } from '@/lib/server/drill-route';
+import { refuseCrossSite } from '@/lib/server/api-guard';
+import { drillJson, handleDrillErrors, parseDrillBody } from '@/lib/server/drill-route';
+import { writingLearner } from '@/lib/server/learner-identity';
 import { rateReviewCard } from '@/lib/server/review-cards';
 
 /** Rates a due card (FSRS) and returns the queue that follows. */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ cardId: string }> }) {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   return handleDrillErrors(async () => {
     const body = await parseDrillBody(request, reviewRatingRequestSchema, 'review');
     if (!body.ok) return body.response;

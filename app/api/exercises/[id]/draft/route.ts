@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { draftRequestSchema } from '@/lib/exercises/contract';
-import { readingLearnerId, writingLearner } from '@/lib/server/drill-route';
+import { refuseCrossSite } from '@/lib/server/api-guard';
+import { readingLearnerId, writingLearner } from '@/lib/server/learner-identity';
 import { exerciseJson, exerciseOr404, parseExerciseBody } from '@/lib/server/exercise-route';
 import { fetchDraft, saveDraft } from '@/lib/server/exercises';
 
@@ -10,11 +11,13 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: NextRequest, { params }: Context) {
   const found = await exerciseOr404((await params).id);
   if (!found.ok) return found.response;
-  return exerciseJson({ draft: await fetchDraft(readingLearnerId(request), found.exercise.meta.id) }, request);
+  return exerciseJson({ draft: await fetchDraft(await readingLearnerId(request), found.exercise.meta.id) }, request);
 }
 
 /** Saves the learner's code as their draft; the page calls this debounced as they type. Never runs it. */
 export async function PUT(request: NextRequest, { params }: Context) {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   const found = await exerciseOr404((await params).id);
   if (!found.ok) return found.response;
   const body = await parseExerciseBody(request, draftRequestSchema, 'draft');

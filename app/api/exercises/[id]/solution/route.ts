@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { FAILS_BEFORE_SOLUTION } from '@/lib/exercises/contract';
 import { jsonError } from '@/lib/server/api-guard';
-import { readingLearnerId } from '@/lib/server/drill-route';
+import { readingLearnerId } from '@/lib/server/learner-identity';
 import { exerciseJson, exerciseOr404 } from '@/lib/server/exercise-route';
 import { fetchEarnedSolution } from '@/lib/server/exercises';
 
@@ -9,7 +9,7 @@ import { fetchEarnedSolution } from '@/lib/server/exercises';
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const found = await exerciseOr404((await params).id);
   if (!found.ok) return found.response;
-  const solution = await fetchEarnedSolution(readingLearnerId(request), found.exercise.meta.id);
+  const solution = await fetchEarnedSolution(await readingLearnerId(request), found.exercise.meta.id);
   if (solution === undefined) return jsonError(403, `The reference solution unlocks after a passing submit, or after ${FAILS_BEFORE_SOLUTION} submits that did not pass.`);
   return exerciseJson({ solution }, request);
 }

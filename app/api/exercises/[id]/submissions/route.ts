@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { countsAsAttempt, publicVerdict, submissionRequestSchema, type SubmissionResponse } from '@/lib/exercises/contract';
-import { readingLearnerId, writingLearner } from '@/lib/server/drill-route';
+import { refuseCrossSite } from '@/lib/server/api-guard';
+import { readingLearnerId, writingLearner } from '@/lib/server/learner-identity';
 import { exerciseJson, exerciseOr404, parseExerciseBody } from '@/lib/server/exercise-route';
 import { fetchSubmissions, recordSubmission } from '@/lib/server/exercises';
 import { judgeSubmission, takeSubmissionToken } from '@/lib/server/judge';
@@ -11,11 +12,13 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: NextRequest, { params }: Context) {
   const found = await exerciseOr404((await params).id);
   if (!found.ok) return found.response;
-  return exerciseJson({ submissions: await fetchSubmissions(readingLearnerId(request), found.exercise.meta.id) }, request);
+  return exerciseJson({ submissions: await fetchSubmissions(await readingLearnerId(request), found.exercise.meta.id) }, request);
 }
 
 /** Judges the code on the server (visible and hidden tests), stores the verdict and returns it. */
 export async function POST(request: NextRequest, { params }: Context) {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   const found = await exerciseOr404((await params).id);
   if (!found.ok) return found.response;
   const body = await parseExerciseBody(request, submissionRequestSchema, 'submission');

@@ -1,10 +1,14 @@
 import type { NextRequest } from 'next/server';
 import { selfRatingRequestSchema } from '@/lib/drills/contract';
+import { refuseCrossSite } from '@/lib/server/api-guard';
 import { rateAttempt } from '@/lib/server/drill-attempts';
-import { drillJson, handleDrillErrors, parseDrillBody, writingLearner } from '@/lib/server/drill-route';
+import { drillJson, handleDrillErrors, parseDrillBody } from '@/lib/server/drill-route';
+import { writingLearner } from '@/lib/server/learner-identity';
 
 /** The learner's self-rating of a practice answer; schedules the question for review. */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ attemptId: string }> }) {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   return handleDrillErrors(async () => {
     const body = await parseDrillBody(request, selfRatingRequestSchema, 'rating');
     if (!body.ok) return body.response;

@@ -1,0 +1,32 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { jsonError, refuseCrossSite } from '@/lib/server/api-guard';
+import { LEARNER_COOKIE } from '@/lib/server/learner-cookie';
+import { deleteLearnerData } from '@/lib/server/learner-data';
+import { readingLearnerId } from '@/lib/server/learner-identity';
+
+/** Deletes everything stored for the learner and forgets the device's learner cookie. Nothing to delete is not an error. */
+export async function DELETE(request: NextRequest) {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
+  // The request is the whole instruction; a body would be something the client expects read, and it is not.
+  if (await carriesBody(request)) return jsonError(400, 'Send DELETE /api/account/data without a body.');
+
+  const learnerId = await readingLearnerId(request);
+  if (learnerId) await deleteLearnerData(learnerId);
+  const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  response.cookies.set(LEARNER_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: request.nextUrl.protocol === 'https:', path: '/', maxAge: 0 });
+  return response;
+}
+
+async function carriesBody(request: NextRequest): Promise<boolean> {
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    if (value.byteLength > 0) {
+      await reader.cancel();
+      return true;
+    }
+  }
+  return false;
+}

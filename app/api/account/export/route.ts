@@ -1,0 +1,16 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { exportFileName } from '@/lib/account/export-schema';
+import { readingLearnerId } from '@/lib/server/learner-identity';
+import { exportLearnerData } from '@/lib/server/learner-data';
+
+/** Everything stored for the learner, as a JSON download; a visitor with no data gets an empty file. */
+export async function GET(request: NextRequest) {
+  const file = await exportLearnerData(await readingLearnerId(request));
+  return new NextResponse(JSON.stringify(file), {
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${exportFileName(new Date(file.exportedAt), file.learner.timeZone)}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

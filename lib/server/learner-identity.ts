@@ -1,0 +1,40 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import type { NextRequest } from 'next/server';
+import { getAuth } from './auth';
+import { db } from './db';
+import { LEARNER_COOKIE, learnerIdFrom, newLearnerId } from './learner-cookie';
+import { ensureLearnerFor } from './learner-accounts';
+
+/**
+ * Whose progress a request reads and writes. Signed in: the account's learner, whatever the
+ * device's cookie says. Signed out: the anonymous learner the cookie names, unless an account has
+ * claimed it, since after signing out (or on a shared computer) an old cookie must not open an
+ * account's data. Every route and page asks this one function.
+ */
+export async function resolveLearnerId(requestHeaders: Headers, cookieValue: string | undefined): Promise<string | undefined> {
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
+  if (session) return ensureLearnerFor(session.user.id);
+  const id = learnerIdFrom(cookieValue);
+  if (!id) return undefined;
+  const learner = await db.learner.findUnique({ where: { id }, select: { userId: true } });
+  return learner && learner.userId === null ? id : undefined;
+}
+
+/** The learner a route handler's request is for, if any; reads never create one. */
+export function readingLearnerId(request: NextRequest): Promise<string | undefined> {
+  return resolveLearnerId(request.headers, request.cookies.get(LEARNER_COOKIE)?.value);
+}
+
+/** The same for a server component's request. */
+export async function currentLearnerId(): Promise<string | undefined> {
+  const [headerList, cookieStore] = await Promise.all([headers(), cookies()]);
+  return resolveLearnerId(headerList, cookieStore.get(LEARNER_COOKIE)?.value);
+}
+
+/** The learner a write is for: the request's, or a new anonymous one (created by the write, which then sets the cookie). */
+export async function writingLearner(request: NextRequest, timeZone?: string): Promise<{ id: string; isNew: boolean; timeZone?: string }> {
+  const id = await readingLearnerId(request);
+  if (id) return { id, isNew: false, timeZone };
+  return { id: newLearnerId(), isNew: true, timeZone };
+}
