@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { NewReviewCard } from '@/lib/drills/review-cards';
 import { SUBMISSION_LIMIT_BYTES, utf8ByteLength } from '@/lib/grading/submission';
 import type { Verdict, VerdictStatus } from '@/lib/grading/verdict';
+import type { SolutionAccess } from './solution-access';
 
 /*
  * The exercise APIs' wire contract (submissions, drafts, the earned solution) and the pure rules
@@ -11,9 +12,6 @@ import type { Verdict, VerdictStatus } from '@/lib/grading/verdict';
 
 /** Largest body the submission and draft APIs read: the code's 64 KiB, JSON-escaped, with room for the envelope. */
 export const MAX_EXERCISE_BODY_BYTES = 2 * SUBMISSION_LIMIT_BYTES + 1024;
-
-/** Failed submits after which the learner may ask to see the reference solution. */
-export const FAILS_BEFORE_SOLUTION = 3;
 
 /** Submissions listed in the history (newest first). */
 export const HISTORY_LIMIT = 20;
@@ -49,9 +47,6 @@ export interface SubmissionResponse {
   solution: SolutionAccess;
 }
 
-/** Whether the learner may see the reference solution: `earned` after a pass, `offered` after enough failed submits. */
-export type SolutionAccess = 'earned' | 'offered' | 'locked';
-
 /** Statuses that say nothing about the learner's code: they do not count as an attempt. */
 const REFUSALS: ReadonlySet<VerdictStatus> = new Set(['too-large', 'rate-limited', 'unavailable', 'internal-error']);
 
@@ -66,11 +61,6 @@ export function exerciseStatus(statuses: readonly string[], hasDraft: boolean): 
   return statuses.length > 0 || hasDraft ? 'attempted' : 'not-started';
 }
 
-/** The solution is earned by one accepted submission and offered after FAILS_BEFORE_SOLUTION failed ones. */
-export function solutionAccess(statuses: readonly string[]): SolutionAccess {
-  if (statuses.includes('accepted')) return 'earned';
-  return statuses.filter((status) => status !== 'accepted').length >= FAILS_BEFORE_SOLUTION ? 'offered' : 'locked';
-}
 
 /**
  * The verdict as the browser may see it: hidden tests keep their name and message only (no

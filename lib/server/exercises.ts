@@ -6,11 +6,10 @@ import {
   exerciseStatus,
   HISTORY_LIMIT,
   publicVerdict,
-  solutionAccess,
   type ExerciseStatus,
-  type SolutionAccess,
   type SubmissionView,
 } from '@/lib/exercises/contract';
+import { solutionAccess, type SolutionAccess } from '@/lib/exercises/solution-access';
 import type { ExerciseMeta } from '@/lib/grading/exercise-schema';
 import type { Verdict, VerdictStatus } from '@/lib/grading/verdict';
 import { db } from './db';

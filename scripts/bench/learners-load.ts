@@ -6,10 +6,14 @@
 //   --setup postgres   two `next start` sharing one fresh PostgreSQL database and BETTER_AUTH_SECRET,
 //                      behind nginx round robin (test/support/nginx.ts); needs BENCH_POSTGRES_URL or
 //                      TEST_POSTGRES_URL naming a role that may create databases
-//   (default: both, one after the other)   --learners 200  --seconds 120  --ramp-seconds 5  --seed 1
+//   (default: both, one after the other)   --learners 200  --seconds 120  --seed 1
+//   --ramp-seconds 5     every learner starts within this long after the clock
+//   --think-ms 1000-5000 a learner's pause before each action: a very busy learner. Shorter pauses
+//                        measure capacity instead: with 50-500 one SQLite instance on this project's
+//                        2-core machine runs at its CPU limit (about 60 writes/s), and latency runs
+//                        into the 30 s client timeout.
 //
-// A third of the learners sign up first, two at a time before the clock starts (see SIGN_UPS_AT_ONCE);
-// then every learner starts within --ramp-seconds and writes until the time is up.
+// A third of the learners sign up first, two at a time, before the clock starts (SIGN_UPS_AT_ONCE).
 //
 // Needs a production build (`npx next build`). Each learner connects from its own loopback address
 // (127.1.x.y) and says so in X-Forwarded-For, as 200 real browsers would: the per-address sign-up
@@ -91,18 +95,19 @@ async function deploySqlite(): Promise<Deployment> {
   const { startSite } = await loadTestSupport();
   const dir = mkdtempSync(path.join(tmpdir(), 'traffic-cop-bench-'));
   const databaseUrl = `file:${path.join(dir, 'bench.db')}`;
-  migrate(databaseUrl);
-  const site = await startSite(await freePort(), databaseUrl);
-  return {
-    description: '1 × next start, SQLite',
-    baseUrl: site.baseUrl,
-    instances: [site.baseUrl],
-    databaseUrl,
-    stop: async () => {
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    migrate(databaseUrl);
+    const site = await startSite(await freePort(), databaseUrl);
+    const stop = async () => {
       await site.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+      removeDir();
+    };
+    return { description: '1 × next start, SQLite', baseUrl: site.baseUrl, instances: [site.baseUrl], databaseUrl, stop };
+  } catch (error) {
+    removeDir();
+    throw error;
+  }
 }
 
 async function deployPostgres(adminUrl: string): Promise<Deployment> {
@@ -117,12 +122,12 @@ async function deployPostgres(adminUrl: string): Promise<Deployment> {
     await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`);
     await admin.end();
   };
-  migrate(databaseUrl); // creates the database too
   const stops: (() => Promise<void>)[] = [dropDatabase];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((error: Error) => console.error(`cleanup: ${error.message}`));
   };
   try {
+    migrate(databaseUrl); // creates the database too
     // startSite passes its environment on: both instances sign sessions with the same key.
     process.env.BETTER_AUTH_SECRET ??= randomBytes(32).toString('hex');
     const ports = [await freePort(), await freePort(), await freePort()];
@@ -262,64 +267,91 @@ interface Options {
   learners: number;
   seconds: number;
   rampSeconds: number;
+  thinkMs: { min: number; max: number };
   seed: number;
   postgresUrl?: string;
 }
 
+interface Outcome {
+  setup: Setup;
+  description: string;
+  options: Options;
+  run: Run;
+  learners: SimulatedLearner[];
+  signUps: { log: RequestLog; seconds: number };
+  elapsed: number;
+  loadBefore: string;
+  check: ReturnType<typeof checkLedgers>;
+}
+
+/** Prints one run's figures and answers whether it passed: every answer 2xx, every row as the ledgers say. */
+function report({ setup, description, options, run, learners, signUps, elapsed, loadBefore, check }: Outcome): boolean {
+  const { log } = run;
+  const accounts = learners.filter((learner) => learner.ledger.email).length;
+  const signUp = signUps.log.summary()[0];
+  console.log(`\nsetup      ${setup}: ${description}`);
+  console.log(`learners   ${options.learners} (${accounts} signed up first, ${options.learners - accounts} anonymous; starting within ${options.rampSeconds} s, ${options.thinkMs.min}–${options.thinkMs.max} ms between actions), seed ${options.seed}`);
+  if (signUp) console.log(`sign-ups   ${signUp.n} before the clock, ${SIGN_UPS_AT_ONCE} at a time, in ${signUps.seconds.toFixed(1)} s: p50 ${signUp.p50.toFixed(0)} ms, max ${signUp.max.toFixed(0)} ms; ${[...signUps.log.statuses].map(([status, count]) => `${status}: ${count}`).join(', ')}`);
+  console.log(`seconds    ${options.seconds} (ran ${elapsed.toFixed(1)} s; load average ${loadBefore} before, ${load()} after)`);
+  console.log(`requests   ${grouped(log.total)} (${(log.total / elapsed).toFixed(1)} requests/s)`);
+  console.log(`statuses   ${[...log.statuses].sort().map(([status, count]) => `${status}: ${grouped(count)}`).join(', ')}`);
+  if (log.upstreams.size) console.log(`served by  ${[...log.upstreams].sort().map(([upstream, count]) => `${upstream}: ${grouped(count)}`).join(', ')}`);
+  const { sequentialRetries, overlappingRetries, lateReplays, twoTabMoments } = run.counts;
+  console.log(`retries    ${grouped(sequentialRetries)} sent again after the answer, ${grouped(overlappingRetries)} sent twice at once, ${grouped(lateReplays)} late replays; ${grouped(twoTabMoments)} two-tab moments; ${log.staleConnections} resent on a new connection after a stale keep-alive one`);
+  console.log('latency    endpoint         n      p50 ms   p95 ms   p99 ms   max ms');
+  for (const row of log.summary()) {
+    console.log(`           ${row.endpoint.padEnd(13)}${grouped(row.n).padStart(8)}${[row.p50, row.p95, row.p99, row.max].map((ms) => ms.toFixed(1).padStart(9)).join('')}`);
+  }
+  console.log('ledger     table                 expected      found');
+  for (const row of check.tables) console.log(`           ${row.table.padEnd(20)}${grouped(row.expected).padStart(10)}${grouped(row.found).padStart(11)}  ${row.expected === row.found ? 'ok' : 'MISMATCH'}`);
+  console.log(`           ${check.learnersMatching} of ${options.learners} learners' rows match their ledger exactly`);
+  const byKind = MISMATCH_ORDER.map((kind) => [kind, check.mismatches.filter((mismatch) => mismatch.kind === kind).length] as const).filter(([, count]) => count > 0);
+  if (byKind.length) console.log(`           mismatches: ${byKind.map(([kind, count]) => `${kind} ${count}`).join(', ')}`);
+  const worstFirst = [...check.mismatches].sort((a, b) => MISMATCH_ORDER.indexOf(a.kind) - MISMATCH_ORDER.indexOf(b.kind));
+  for (const mismatch of worstFirst.slice(0, 20)) console.log(`           ${mismatch.learner}: ${mismatch.detail}`);
+  if (worstFirst.length > 20) console.log(`           … and ${worstFirst.length - 20} more`);
+  const tablesOff = check.tables.filter((row) => row.expected !== row.found).length;
+  const failures = log.failures + signUps.log.failures;
+  const passed = failures === 0 && check.mismatches.length === 0 && tablesOff === 0;
+  console.log(`result     ${passed ? 'PASS' : 'FAIL'}: ${grouped(failures)} non-2xx answers, ${grouped(check.mismatches.length)} ledger mismatches, ${tablesOff} table counts off`);
+  return passed;
+}
+
+/** Deploys, signs the account holders up, lets every learner write until the time is up, then counts. */
 async function runSetup(setup: Setup, options: Options): Promise<boolean> {
   const loadBefore = load();
   const deployment = setup === 'sqlite' ? await deploySqlite() : await deployPostgres(options.postgresUrl!);
+  stopOnInterrupt.add(deployment.stop);
   try {
     await warmUp(deployment.instances);
-    const catalog = loadCatalog();
-    const log = new RequestLog();
     const tag = randomBytes(3).toString('hex');
-    const run: Run = { catalog, base: new URL(deployment.baseUrl), log, deadline: 0, rampUpMs: options.rampSeconds * 1000, seed: options.seed, tag, counts: { sequentialRetries: 0, overlappingRetries: 0, lateReplays: 0, twoTabMoments: 0 } };
+    const counts = { sequentialRetries: 0, overlappingRetries: 0, lateReplays: 0, twoTabMoments: 0 };
+    const run: Run = { catalog: loadCatalog(), base: new URL(deployment.baseUrl), log: new RequestLog(), deadline: 0, rampUpMs: options.rampSeconds * 1000, thinkMs: options.thinkMs, seed: options.seed, tag, counts };
     const chooser = seededRandom(options.seed);
     const learners = Array.from({ length: options.learners }, (_, index) => new SimulatedLearner(run, new LearnerLedger(index, chooser() < SIGN_UP_SHARE ? `learner-${index}-${tag}@bench.example` : undefined)));
 
-    const signUpLog = new RequestLog();
+    const signUps = { log: new RequestLog(), seconds: 0 };
     const signUpStarted = Date.now();
-    const signedUp = await inBatches(learners, SIGN_UPS_AT_ONCE, (learner) => learner.signUp(signUpLog));
-    const signUpSeconds = (Date.now() - signUpStarted) / 1000;
+    const signedUp = await inBatches(learners, SIGN_UPS_AT_ONCE, (learner) => learner.signUp(signUps.log));
+    signUps.seconds = (Date.now() - signUpStarted) / 1000;
 
     const started = Date.now();
     run.deadline = started + options.seconds * 1000;
     await Promise.all(learners.filter((_, index) => signedUp[index]).map((learner) => learner.live()));
     const elapsed = (Date.now() - started) / 1000;
     const check = checkLedgers(learners, await readStored(deployment.databaseUrl));
-
-    const accounts = learners.filter((learner) => learner.ledger.email).length;
-    const signUp = signUpLog.summary()[0];
-    console.log(`\nsetup      ${setup}: ${deployment.description}`);
-    console.log(`learners   ${options.learners} (${accounts} signed up first, ${options.learners - accounts} anonymous; starting within ${options.rampSeconds} s), seed ${options.seed}`);
-    if (signUp) console.log(`sign-ups   ${signUp.n} before the clock, ${SIGN_UPS_AT_ONCE} at a time, in ${signUpSeconds.toFixed(1)} s: p50 ${signUp.p50.toFixed(0)} ms, max ${signUp.max.toFixed(0)} ms; ${[...signUpLog.statuses].map(([status, count]) => `${status}: ${count}`).join(', ')}`);
-    console.log(`seconds    ${options.seconds} (ran ${elapsed.toFixed(1)} s; load average ${loadBefore} before, ${load()} after)`);
-    console.log(`requests   ${grouped(log.total)} (${(log.total / elapsed).toFixed(1)} requests/s)`);
-    console.log(`statuses   ${[...log.statuses].sort().map(([status, count]) => `${status}: ${grouped(count)}`).join(', ')}`);
-    if (log.upstreams.size) console.log(`served by  ${[...log.upstreams].sort().map(([upstream, count]) => `${upstream}: ${grouped(count)}`).join(', ')}`);
-    console.log(`retries    ${grouped(run.counts.sequentialRetries)} sent again after the answer, ${grouped(run.counts.overlappingRetries)} sent twice at once, ${grouped(run.counts.lateReplays)} late replays; ${grouped(run.counts.twoTabMoments)} two-tab moments; ${log.staleConnections} resent on a new connection after a stale keep-alive one`);
-    console.log('latency    endpoint         n      p50 ms   p95 ms   p99 ms   max ms');
-    for (const row of log.summary()) {
-      console.log(`           ${row.endpoint.padEnd(13)}${grouped(row.n).padStart(8)}${[row.p50, row.p95, row.p99, row.max].map((ms) => ms.toFixed(1).padStart(9)).join('')}`);
-    }
-    console.log('ledger     table                 expected      found');
-    for (const row of check.tables) console.log(`           ${row.table.padEnd(20)}${grouped(row.expected).padStart(10)}${grouped(row.found).padStart(11)}  ${row.expected === row.found ? 'ok' : 'MISMATCH'}`);
-    console.log(`           ${check.learnersMatching} of ${options.learners} learners' rows match their ledger exactly`);
-    const byKind = MISMATCH_ORDER.map((kind) => [kind, check.mismatches.filter((mismatch) => mismatch.kind === kind).length] as const).filter(([, count]) => count > 0);
-    if (byKind.length) console.log(`           mismatches: ${byKind.map(([kind, count]) => `${kind} ${count}`).join(', ')}`);
-    const worstFirst = [...check.mismatches].sort((a, b) => MISMATCH_ORDER.indexOf(a.kind) - MISMATCH_ORDER.indexOf(b.kind));
-    for (const mismatch of worstFirst.slice(0, 20)) console.log(`           ${mismatch.learner}: ${mismatch.detail}`);
-    if (worstFirst.length > 20) console.log(`           … and ${worstFirst.length - 20} more`);
-    const tableMismatches = check.tables.filter((row) => row.expected !== row.found).length;
-    const failures = log.failures + signUpLog.failures;
-    const passed = failures === 0 && check.mismatches.length === 0 && tableMismatches === 0;
-    console.log(`result     ${passed ? 'PASS' : 'FAIL'}: ${grouped(failures)} non-2xx answers, ${grouped(check.mismatches.length)} ledger mismatches, ${tableMismatches} table counts off`);
-    return passed;
+    return report({ setup, description: deployment.description, options, run, learners, signUps, elapsed, loadBefore, check });
   } finally {
+    stopOnInterrupt.delete(deployment.stop);
     await deployment.stop();
   }
 }
+
+/** What Ctrl-C must stop: the servers, nginx, and the PostgreSQL database made for the run. */
+const stopOnInterrupt = new Set<() => Promise<void>>();
+process.once('SIGINT', () => {
+  void Promise.allSettled([...stopOnInterrupt].map((stop) => stop())).then(() => process.exit(130));
+});
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -328,6 +360,7 @@ async function main(): Promise<void> {
       learners: { type: 'string', default: '200' },
       seconds: { type: 'string', default: '120' },
       'ramp-seconds': { type: 'string', default: '5' },
+      'think-ms': { type: 'string', default: '1000-5000' },
       seed: { type: 'string', default: '1' },
     },
   });
@@ -342,7 +375,16 @@ async function main(): Promise<void> {
     console.error('--setup postgres needs BENCH_POSTGRES_URL or TEST_POSTGRES_URL, e.g. postgres://traffic_cop:traffic_cop@127.0.0.1:5432/postgres (README, "PostgreSQL").');
     process.exit(2);
   }
-  const options: Options = { learners: Number(values.learners), seconds: Number(values.seconds), rampSeconds: Number(values['ramp-seconds']), seed: Number(values.seed), postgresUrl };
+  const [thinkMin, thinkMax] = values['think-ms'].split('-').map(Number);
+  if (!(thinkMin! >= 0 && thinkMax! >= thinkMin!)) throw new Error('--think-ms is a range of milliseconds, such as 1000-5000');
+  const options: Options = {
+    learners: Number(values.learners),
+    seconds: Number(values.seconds),
+    rampSeconds: Number(values['ramp-seconds']),
+    thinkMs: { min: thinkMin!, max: thinkMax! },
+    seed: Number(values.seed),
+    postgresUrl,
+  };
   let passed = true;
   for (const setup of setups) passed = (await runSetup(setup, options)) && passed;
   process.exit(passed ? 0 : 1);

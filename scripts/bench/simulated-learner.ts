@@ -7,7 +7,6 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { LearnerLedger, pick, seededRandom, type RequestLog } from './learner-ledger';
 
-const THINK_MS = { min: 50, max: 500 };
 export const SIGN_UP_SHARE = 1 / 3;
 /** Per write: sent again after the answer (a retry after a lost response), or twice at once (a retry while the first is still in flight). */
 const RETRY = { again: 0.06, overlapping: 0.04 };
@@ -152,6 +151,8 @@ export interface Run {
   deadline: number;
   /** Learners arrive at random within this long after the start. */
   rampUpMs: number;
+  /** The pause before each action, uniformly between these. */
+  thinkMs: { min: number; max: number };
   seed: number;
   tag: string;
   counts: { sequentialRetries: number; overlappingRetries: number; lateReplays: number; twoTabMoments: number };
@@ -204,7 +205,9 @@ export class SimulatedLearner {
   async live(): Promise<void> {
     await sleep(this.random() * this.run.rampUpMs);
     while (Date.now() < this.run.deadline) {
-      await sleep(THINK_MS.min + this.random() * (THINK_MS.max - THINK_MS.min));
+      const think = this.run.thinkMs.min + this.random() * (this.run.thinkMs.max - this.run.thinkMs.min);
+      await sleep(Math.min(think, this.run.deadline - Date.now()));
+      if (Date.now() >= this.run.deadline) break;
       if (this.known && this.history.length && this.random() < LATE_REPLAY) await this.replay();
       else if (this.known && this.random() < TWO_TABS) await this.twoTabs();
       else await this.act(this.kind());

@@ -59,27 +59,10 @@ afterAll(async () => {
   await site?.stop();
 });
 
-/*
- * zod 4 probes for eval with `Function("")` when a module building an object schema loads, and
- * falls back when the probe throws; Chromium reports the caught probe as a violation. The exercise
- * page's client bundle imports lib/exercises/contract.ts (for FAILS_BEFORE_SOLUTION), which builds
- * schemas. Only that exact call site is excused: the violation must point at `Function("")` in
- * zod's probe. Setting `z.config({ jitless: true })` before the schemas load removes it.
- */
-async function isZodEvalProbe(violation: Violation): Promise<boolean> {
-  if (violation.directive !== 'script-src' || violation.blocked !== 'eval' || !violation.source.startsWith(`${site.baseUrl}/_next/static/`)) return false;
-  const line = (await (await context.request.get(violation.source)).text()).split('\n')[violation.line - 1] ?? '';
-  const at = violation.column - 1;
-  return line.startsWith('Function("")', at) && line.slice(Math.max(0, at - 160), at).includes('"Cloudflare"');
-}
-
 /** Waits for late reports, then fails with every violation and header error seen since the last call. */
 async function expectNoViolations(): Promise<void> {
   await page.waitForTimeout(300);
-  const seen = violations.splice(0);
-  const unexpected: Violation[] = [];
-  for (const violation of seen) if (!(await isZodEvalProbe(violation))) unexpected.push(violation);
-  expect(unexpected).toEqual([]);
+  expect(violations.splice(0)).toEqual([]);
   expect(headerErrors.splice(0)).toEqual([]);
 }
 

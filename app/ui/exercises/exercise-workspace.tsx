@@ -2,7 +2,8 @@
 
 import dynamic from 'next/dynamic';
 import { useCallback, useRef, useState } from 'react';
-import type { SolutionAccess, SubmissionResponse, SubmissionView } from '@/lib/exercises/contract';
+import type { SubmissionResponse, SubmissionView } from '@/lib/exercises/contract';
+import type { SolutionAccess } from '@/lib/exercises/solution-access';
 import { dim, formatConsole, formatRun, formatVerdict, plainText, red, yellow } from '@/lib/exercises/run-report';
 import type { RaceReport } from '@/lib/capstone/local-race';
 import type { FromRunner } from '@/sandbox/runner-protocol';

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
-import { FAILS_BEFORE_SOLUTION, type SolutionAccess } from '@/lib/exercises/contract';
+import { FAILS_BEFORE_SOLUTION, type SolutionAccess } from '@/lib/exercises/solution-access';
 
 const SolutionDiff = dynamic(() => import('./solution-diff'), { ssr: false, loading: () => <p className="muted">Loading the comparison…</p> });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardsForFailedTests, exerciseStatus, publicVerdict, solutionAccess, submissionRequestSchema } from '@/lib/exercises/contract';
+import { cardsForFailedTests, exerciseStatus, publicVerdict, submissionRequestSchema } from '@/lib/exercises/contract';
+import { solutionAccess } from '@/lib/exercises/solution-access';
 import { newReviewCardSchema } from '@/lib/drills/review-cards';
 import { EMPTY_CONSOLE, type Verdict } from '@/lib/grading/verdict';
 

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { FAILS_BEFORE_SOLUTION } from '@/lib/exercises/contract';
+import { FAILS_BEFORE_SOLUTION } from '@/lib/exercises/solution-access';
 import { jsonError } from '@/lib/server/api-guard';
 import { readingLearnerId } from '@/lib/server/learner-identity';
 import { exerciseJson, exerciseOr404 } from '@/lib/server/exercise-route';
