@@ -23,6 +23,10 @@ export default function SolutionDiff({ mine, reference }: { mine: string; refere
       modifiedAriaLabel: 'Reference solution (read-only)',
     });
     diff.setModel({ original, modified });
+    // The construction options do not always reach the panes' edit contexts before they render
+    // (axe saw empty aria-labels in CI): set each pane's label on the pane itself as well.
+    diff.getOriginalEditor().updateOptions({ ariaLabel: 'Your code (read-only)' });
+    diff.getModifiedEditor().updateOptions({ ariaLabel: 'Reference solution (read-only)' });
     const stopTheme = followSiteTheme((theme) => monaco.editor.setTheme(theme));
     return () => {
       stopTheme();
