@@ -7,7 +7,7 @@ import { authSecret } from './auth-secret';
 import { databaseProvider, databaseUrl } from './database-url';
 import { db } from './db';
 import { LEARNER_COOKIE } from './learner-cookie';
-import { claimLearner, ensureLearnerFor } from './learner-accounts';
+import { claimLearner } from './learner-accounts';
 import { takeSignInAttempt } from './sign-in-throttle';
 
 /** Sign-in attempts per address (better-auth's limiter, keyed by IP and path) in a minute. */
@@ -58,13 +58,6 @@ function createAuth() {
         create: {
           // Signing up keeps what the learner did anonymously on this device.
           after: async (user, ctx) => claimLearner(user.id, ctx?.getCookie(LEARNER_COOKIE) ?? undefined),
-        },
-      },
-      session: {
-        create: {
-          after: async (session) => {
-            await ensureLearnerFor(session.userId);
-          },
         },
       },
     },

@@ -3,6 +3,7 @@ import { cookies, headers } from 'next/headers';
 import type { NextRequest } from 'next/server';
 import { getAuth } from './auth';
 import { db } from './db';
+import type { WritingLearner } from './drill-writes';
 import { LEARNER_COOKIE, learnerIdFrom, newLearnerId } from './learner-cookie';
 import { ensureLearnerFor } from './learner-accounts';
 
@@ -33,7 +34,7 @@ export async function currentLearnerId(): Promise<string | undefined> {
 }
 
 /** The learner a write is for: the request's, or a new anonymous one (created by the write, which then sets the cookie). */
-export async function writingLearner(request: NextRequest, timeZone?: string): Promise<{ id: string; isNew: boolean; timeZone?: string }> {
+export async function writingLearner(request: NextRequest, timeZone?: string): Promise<WritingLearner> {
   const id = await readingLearnerId(request);
   if (id) return { id, isNew: false, timeZone };
   return { id: newLearnerId(), isNew: true, timeZone };

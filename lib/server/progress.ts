@@ -20,10 +20,6 @@ export async function fetchProgress(learnerId: string | undefined, lessonId?: st
   return { lessons };
 }
 
-export async function learnerExists(learnerId: string): Promise<boolean> {
-  return (await db.learner.count({ where: { id: learnerId } })) > 0;
-}
-
 export async function createLearner(learnerId: string): Promise<void> {
   await db.learner.create({ data: { id: learnerId } });
 }

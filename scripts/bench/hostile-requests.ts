@@ -6,54 +6,21 @@
 // fresh SQLite file. With --url it targets a running server; --database (or DATABASE_URL) must name
 // that server's database so the rows can be counted.
 //   --requests 10000  --seed 1  --concurrency 8  --url http://127.0.0.1:3000  --database file:/path.db
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import fc from 'fast-check';
 import { outline } from '@/content/outline';
+import { createDatabaseClient } from '@/lib/server/database-client';
+import { migrateDatabase, newSqliteUrl } from '../../test/support/migrated-database';
+import { startSite, type RunningSite } from '../../test/support/server';
 import { changedTables, countRows, discoverApiRoutes, REQUEST_BOOKKEEPING_TABLES, hostileRequests, httpTransport, problemWith, seedFixtures, type ApiRequest } from '../../test/support/hostile-requests';
 
 const PORT = 3230;
-const NEXT_BIN = path.join('node_modules', 'next', 'dist', 'bin', 'next');
-
-interface Server {
-  baseUrl: string;
-  databaseUrl: string;
-  stop(): Promise<void>;
-}
-
-/** `next start` on 127.0.0.1 over a fresh, migrated SQLite file; ready when /api/health says so, as nginx would see it. */
-async function startServer(): Promise<Server> {
-  if (!existsSync(path.join('.next', 'BUILD_ID'))) execFileSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit' });
-  const databaseUrl = `file:${path.join(mkdtempSync(path.join(tmpdir(), 'traffic-cop-hostile-')), 'bench.db')}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' as const };
-  execFileSync(process.execPath, ['scripts/db-migrate.mjs'], { env, stdio: 'pipe' });
-  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(PORT)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const baseUrl = `http://127.0.0.1:${PORT}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (server.exitCode !== null || server.signalCode !== null) return resolve();
-      server.once('exit', () => resolve());
-      server.kill('SIGTERM');
-    });
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
-    const ready = await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false);
-    if (ready) return { baseUrl, databaseUrl, stop };
-  }
-  await stop();
-  throw new Error(`${baseUrl}/api/health did not answer 200 within 60 s`);
-}
-
-/** A client on the server's database: SQLite, or PostgreSQL through the client generated for it (as lib/server/db.ts does). */
-async function openDatabase(url: string): Promise<PrismaClient> {
-  if (!/^postgres(ql)?:/.test(url)) return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
-  const [{ PrismaPg }, postgres] = await Promise.all([import('@prisma/adapter-pg'), import('.prisma/postgresql' as string) as Promise<{ PrismaClient: new (options: { adapter: unknown }) => PrismaClient }>]);
-  return new postgres.PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+/** `next start` on 127.0.0.1 over a fresh, migrated SQLite file (test/support/server.ts waits for /api/health). */
+async function startServer(): Promise<RunningSite & { databaseUrl: string }> {
+  const databaseUrl = newSqliteUrl('traffic-cop-hostile-');
+  migrateDatabase(databaseUrl);
+  return startSite(PORT, databaseUrl);
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
@@ -74,14 +41,14 @@ async function main(): Promise<void> {
   const seed = Number(options.seed);
   const concurrency = Number(options.concurrency);
 
-  let site: Server | undefined;
+  let site: (RunningSite & { databaseUrl: string }) | undefined;
   let database: PrismaClient | undefined;
   try {
     const databaseUrl = options.url ? (options.database ?? process.env.DATABASE_URL) : undefined;
     if (options.url && !databaseUrl) throw new Error('--url needs --database (or DATABASE_URL) to count the rows it must not change');
     if (!options.url) site = await startServer();
     const baseUrl = options.url ?? site!.baseUrl;
-    database = await openDatabase(databaseUrl ?? site!.databaseUrl);
+    database = createDatabaseClient(databaseUrl ?? site!.databaseUrl);
 
     const routes = discoverApiRoutes();
     const send = httpTransport(baseUrl);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { PRISMA_FILES, type DatabaseProvider } from '@/lib/server/database-url';
+import { migrateDatabase, newSqliteUrl } from './migrated-database';
 
 /**
  * The database the integration suite runs on: SQLite by default; PostgreSQL when TEST_POSTGRES_URL
@@ -79,19 +79,16 @@ export function createFreshDatabase(): string {
     url = database.url;
     dropAfterTests(database.name);
   } else {
-    url = `file:${path.join(mkdtempSync(path.join(tmpdir(), 'traffic-cop-')), 'test.db')}`;
+    url = newSqliteUrl();
   }
   process.env.DATABASE_URL = url;
-  execFileSync(process.execPath, ['scripts/db-migrate.mjs'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'pipe' });
+  migrateDatabase(url);
   return url;
 }
 
-/** The name callers used before the suite ran on PostgreSQL too; it follows TEST_POSTGRES_URL like createFreshDatabase. */
-export const createFreshSqliteDatabase = createFreshDatabase;
-
 /** A second client on the same database, as a restarted server would open it. Call after createFreshDatabase. */
 export async function openDatabase(url: string): Promise<PrismaClient> {
-  const { createDatabaseClient } = await import('@/lib/server/db');
+  const { createDatabaseClient } = await import('@/lib/server/database-client');
   return createDatabaseClient(url);
 }
 

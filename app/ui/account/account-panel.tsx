@@ -43,7 +43,7 @@ function SignUpForm() {
     return { email, password: String(data.get('password')), name: String(data.get('name') || email.split('@')[0]) };
   });
   return (
-    <form className="account-form" onSubmit={form.submit} aria-labelledby="sign-up-heading" noValidate={false}>
+    <form className="account-form" onSubmit={form.submit} aria-labelledby="sign-up-heading">
       <h2 id="sign-up-heading">Create an account</h2>
       <p className="muted">Everything you have done here so far moves into the account.</p>
       <Field label="Email" name="email" type="email" autoComplete="email" required />

@@ -57,10 +57,11 @@ export function DataControls({ signedIn }: { signedIn: boolean }) {
         <a className="button" href="/api/account/export" download data-testid="export">
           Export as JSON
         </a>{' '}
-        <label className="button" htmlFor="import-file">
-          Import a JSON export…
-        </label>
+        {/* The input stays in the tab order (hidden only visually); its label shows the focus ring. */}
         <input id="import-file" ref={file} type="file" accept="application/json,.json" className="visually-hidden" onChange={(event) => void importFile(event)} disabled={importState.busy} data-testid="import" />
+        <label className="button" htmlFor="import-file">
+          {importState.busy ? 'Importing…' : 'Import a JSON export…'}
+        </label>
       </p>
       <p className="muted">Importing replaces what {whose} holds with the file&rsquo;s contents.</p>
       <p role="status" className={importState.failed ? 'account-error' : 'account-notice'}>

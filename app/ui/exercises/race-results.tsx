@@ -3,8 +3,6 @@
 import type { RaceReport } from '@/lib/capstone/local-race';
 import type { RaceRow, TrackRace } from '@/lib/capstone/race-all';
 
-export { raceSummary } from '@/lib/capstone/race-summary';
-
 const formatMs = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(ms < 100 ? 1 : 0)} ms` : '–');
 const formatShare = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.001 ? 3 : 2)}%`;
 

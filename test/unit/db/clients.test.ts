@@ -4,7 +4,7 @@ import { Prisma as SqlitePrisma } from '@prisma/client';
 import { Prisma as PostgresPrisma } from '.prisma/postgresql';
 import { describe, expect, it } from 'vitest';
 import { PRISMA_FILES } from '@/lib/server/database-url';
-import { createDatabaseClient } from '@/lib/server/db';
+import { createDatabaseClient } from '@/lib/server/database-client';
 
 const generatedSchema = (dir: string) => readFileSync(path.join('node_modules', '.prisma', dir, 'schema.prisma'), 'utf8');
 
