@@ -3,6 +3,7 @@ import { PrismaClient as PostgresPrismaClient } from '.prisma/postgresql';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { databaseProvider, databaseUrl } from './database-url';
+import { oneTransactionAtATime } from './sqlite-turns';
 
 // Not server-only, unlike ./db: tests and the benches in scripts/ open their own clients with it.
 
@@ -20,5 +21,5 @@ export function createDatabaseClient(url: string = databaseUrl()): PrismaClient 
   if (databaseProvider(url) === 'postgresql') {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }), transactionOptions });
+  return new PrismaClient({ adapter: oneTransactionAtATime(new PrismaBetterSQLite3({ url })), transactionOptions });
 }

@@ -10,7 +10,8 @@ import type { AttemptFeedback, SelfRating } from '@/lib/drills/view';
 import { db } from './db';
 import { getDrillContext, questionOr404, scoreView, type DrillContext } from './drill-bank';
 import { DrillRequestError, notFound } from './drill-errors';
-import { applyDrillWrite, type Tx, type WritingLearner } from './drill-writes';
+import { applyDrillWrite, type Tx } from './drill-writes';
+import type { WritingLearner } from './learner-identity';
 import { addReviewCards, applyReview } from './review-cards';
 
 /** The text to score: free text as sent, or the template's sections in the template's order. */

@@ -5,7 +5,7 @@ import { describeIssues } from '@/lib/progress/contract';
 import { MAX_DRILL_BODY_BYTES } from '@/lib/drills/contract';
 import { jsonError, readJsonBody } from './api-guard';
 import { DrillRequestError } from './drill-errors';
-import type { WritingLearner } from './drill-writes';
+import type { WritingLearner } from './learner-identity';
 import { setLearnerCookie } from './learner-cookie';
 
 /** Route-handler plumbing shared by every drill API, so each handler reads as: parse, act, respond. */

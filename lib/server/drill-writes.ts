@@ -2,16 +2,9 @@ import 'server-only';
 import { Prisma } from '@prisma/client';
 import { db } from './db';
 import { DrillRequestError } from './drill-errors';
+import type { WritingLearner } from './learner-identity';
 
 export type Tx = Prisma.TransactionClient;
-
-/** The learner a write is for. A new learner's row is created inside the write's own transaction. */
-export interface WritingLearner {
-  id: string;
-  isNew: boolean;
-  /** The browser's time zone, stored so "today" means the learner's day. */
-  timeZone?: string;
-}
 
 export interface DrillEventInput {
   kind: string;

@@ -5,7 +5,7 @@ import { MAX_EXERCISE_BODY_BYTES } from '@/lib/exercises/contract';
 import { describeIssues } from '@/lib/progress/contract';
 import { jsonError, readJsonBody } from './api-guard';
 import { getExercise, type PublicExercise } from './judge';
-import type { ExerciseLearner } from './exercises';
+import type { WritingLearner } from './learner-identity';
 import { setLearnerCookie } from './learner-cookie';
 
 /** Route-handler plumbing shared by the exercise APIs, so each handler reads as: find, parse, act, respond. */
@@ -27,7 +27,7 @@ export async function parseExerciseBody<S extends z.ZodType>(request: NextReques
 }
 
 /** A JSON answer that is never cached; sets the learner cookie when the write created the learner. */
-export function exerciseJson(body: unknown, request: NextRequest, learner?: ExerciseLearner, init: { status?: number } = {}): NextResponse {
+export function exerciseJson(body: unknown, request: NextRequest, learner?: WritingLearner, init: { status?: number } = {}): NextResponse {
   const response = NextResponse.json(body, { status: init.status ?? 200, headers: { 'Cache-Control': 'no-store' } });
   if (learner?.isNew) setLearnerCookie(response, request, learner.id);
   return response;

@@ -14,6 +14,7 @@ import type { ExerciseMeta } from '@/lib/grading/exercise-schema';
 import type { Verdict, VerdictStatus } from '@/lib/grading/verdict';
 import { db } from './db';
 import { getExercise, getExerciseSolution, listExercises } from './judge';
+import type { WritingLearner } from './learner-identity';
 import { getCourse } from './lessons';
 import { addReviewCards } from './review-cards';
 
@@ -78,17 +79,11 @@ export async function fetchEarnedSolution(learnerId: string | undefined, exercis
   return getExerciseSolution(exerciseId);
 }
 
-/** The learner a write is for; a new one is created in the write's own transaction. */
-export interface ExerciseLearner {
-  id: string;
-  isNew: boolean;
-}
-
 /**
  * Stores a judged submission and, for a rejected one, adds a review card per failed test, in one
  * transaction. Returns the history row and the solution access that follows.
  */
-export async function recordSubmission(learner: ExerciseLearner, exerciseId: string, code: string, verdict: Verdict): Promise<{ submission: SubmissionView; solution: SolutionAccess }> {
+export async function recordSubmission(learner: WritingLearner, exerciseId: string, code: string, verdict: Verdict): Promise<{ submission: SubmissionView; solution: SolutionAccess }> {
   const exercise = await getExercise(exerciseId);
   if (!exercise) throw new Error(`recordSubmission: no exercise ${exerciseId}`);
   const stored = publicVerdict(verdict);
@@ -115,7 +110,7 @@ export async function recordSubmission(learner: ExerciseLearner, exerciseId: str
 }
 
 /** Saves the learner's draft (the latest write wins). */
-export async function saveDraft(learner: ExerciseLearner, exerciseId: string, code: string): Promise<Date> {
+export async function saveDraft(learner: WritingLearner, exerciseId: string, code: string): Promise<Date> {
   return db.$transaction(async (tx) => {
     if (learner.isNew) await tx.learner.create({ data: { id: learner.id } });
     const draft = await tx.exerciseDraft.upsert({

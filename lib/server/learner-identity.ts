@@ -3,9 +3,16 @@ import { cookies, headers } from 'next/headers';
 import type { NextRequest } from 'next/server';
 import { getAuth } from './auth';
 import { db } from './db';
-import type { WritingLearner } from './drill-writes';
 import { LEARNER_COOKIE, learnerIdFrom, newLearnerId } from './learner-cookie';
 import { ensureLearnerFor } from './learner-accounts';
+
+/** The learner a write is for. A new learner's row is created inside the write's own transaction. */
+export interface WritingLearner {
+  id: string;
+  isNew: boolean;
+  /** The browser's time zone, stored so "today" means the learner's day. */
+  timeZone?: string;
+}
 
 /**
  * Whose progress a request reads and writes. Signed in: the account's learner, whatever the

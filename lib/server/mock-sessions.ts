@@ -12,7 +12,8 @@ import { db } from './db';
 import { storeAttempt } from './drill-attempts';
 import { getDrillContext, questionOr404, questionView, type DrillContext } from './drill-bank';
 import { DrillRequestError, notFound } from './drill-errors';
-import { applyDrillWrite, type WritingLearner } from './drill-writes';
+import { applyDrillWrite } from './drill-writes';
+import type { WritingLearner } from './learner-identity';
 import { fetchMastery } from './drill-mastery';
 
 const withQuestions = { questions: { orderBy: { position: 'asc' }, include: { answers: true } } } satisfies Prisma.MockSessionInclude;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Prisma } from '@prisma/client';
 import { db } from './db';
+import type { WritingLearner } from './learner-identity';
 import type { LessonEntry as Lesson } from './lessons';
 import { isCorrect } from '@/lib/content/quiz';
 import { emptyLessonProgress, type LessonProgressView, type ProgressRequest, type ProgressSnapshot } from '@/lib/progress/contract';
@@ -20,10 +21,6 @@ export async function fetchProgress(learnerId: string | undefined, lessonId?: st
   return { lessons };
 }
 
-export async function createLearner(learnerId: string): Promise<void> {
-  await db.learner.create({ data: { id: learnerId } });
-}
-
 export interface RecordResult {
   lesson: LessonProgressView;
   correct?: boolean;
@@ -36,9 +33,11 @@ export function fitsLesson(lesson: Lesson, request: ProgressRequest): boolean {
 
 /**
  * Applies one progress request: an append-only event plus the derived rows, in one transaction.
- * A request whose requestId was already applied changes nothing and returns the current state.
+ * A new learner's row is created in that transaction too. A request whose requestId was already
+ * applied changes nothing and returns the current state.
  */
-export async function recordProgress(learnerId: string, lesson: Lesson, request: ProgressRequest): Promise<RecordResult> {
+export async function recordProgress(learner: WritingLearner, lesson: Lesson, request: ProgressRequest): Promise<RecordResult> {
+  const learnerId = learner.id;
   let correct: boolean | undefined;
   if (request.action === 'answer') {
     const question = lesson.frontmatter.quiz.find((candidate) => candidate.id === request.questionId);
@@ -47,6 +46,7 @@ export async function recordProgress(learnerId: string, lesson: Lesson, request:
   }
   try {
     await db.$transaction(async (tx) => {
+      if (learner.isNew) await tx.learner.create({ data: { id: learnerId } });
       await tx.progressEvent.create({
         data: {
           learnerId,

@@ -9,7 +9,8 @@ import type { ReviewCardView, ReviewQueueView, SelfRating } from '@/lib/drills/v
 import { db } from './db';
 import { getDrillContext, topicRef } from './drill-bank';
 import { DrillRequestError, notFound } from './drill-errors';
-import { applyDrillWrite, learnerTimeZone, type Tx, type WritingLearner } from './drill-writes';
+import { applyDrillWrite, learnerTimeZone, type Tx } from './drill-writes';
+import type { WritingLearner } from './learner-identity';
 
 export interface AddedCards {
   /** Cards created. */

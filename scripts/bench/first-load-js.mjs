@@ -14,7 +14,9 @@ async function gzipBytes(url) {
 console.log('page'.padEnd(34), 'html gz'.padStart(9), 'scripts'.padStart(8), 'js gz'.padStart(9));
 for (const path of pages) {
   const html = await (await fetch(baseUrl + path)).text();
-  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]))];
+  // noModule scripts (Next's legacy polyfills) are skipped by every browser that runs modules.
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter((match) => !/\bnoModule\b/i.test(match[0]));
+  const scripts = [...new Set(tags.map((match) => match[1]))];
   const sizes = await Promise.all(scripts.map((src) => gzipBytes(new URL(src, baseUrl).href)));
   const js = sizes.reduce((sum, size) => sum + size, 0);
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;

@@ -215,25 +215,43 @@ describe('two tabs of one learner writing the same row at the same time', () => 
 });
 
 describe('a write that lands while another request is inside a transaction', () => {
-  // Known bug on SQLite: @prisma/adapter-better-sqlite3 runs the whole process on one connection
-  // and only makes transactions wait for each other, so a statement outside any transaction (here
-  // the new learner's row, lib/server/progress.ts createLearner) runs inside whichever transaction
-  // is open and is undone when that one rolls back. A retried write whose requestId was already
-  // applied rolls back exactly so. The write then fails on the missing learner (a 500). Fix in
-  // lib/server/db.ts: make every SQLite query wait for the adapter's transaction lock. Drop the
-  // `.fails` then; PostgreSQL gives each its own pooled connection and passes.
-  (testProvider === 'sqlite' ? it.fails : it)("keeps a new learner's first write when another transaction rolls back meanwhile", async () => {
+  // @prisma/adapter-better-sqlite3 runs the whole process on one connection. On its own it makes
+  // only transactions wait for each other: a statement outside any transaction joined whichever one
+  // was open and was undone when that one rolled back (a new learner's first write vanished so).
+  // lib/server/sqlite-turns.ts makes every statement wait its turn. PostgreSQL gives each its own
+  // pooled connection.
+  async function rollBackWhile(start: () => void, landed: () => Promise<boolean>): Promise<void> {
     const { db: appDb } = await import('@/lib/server/db');
-    const learnersBefore = await db.learner.count();
-    const tab = new BrowserClient(routes);
-    let answered: Promise<{ status: number; error?: unknown }> = Promise.resolve({ status: 0 });
     const rolledBack = appDb.$transaction(async (other) => {
       await other.learner.count();
-      answered = progress(tab, lessons[0]!, { action: 'complete', requestId: randomUUID() }).then(({ status }) => ({ status }), (error: unknown) => ({ status: 500, error }));
-      for (let tries = 0; tries < 100 && (await other.learner.count()) === learnersBefore; tries++) await new Promise((resolve) => setTimeout(resolve, 5));
+      start();
+      for (let tries = 0; tries < 100 && !(await landed()); tries++) await new Promise((resolve) => setTimeout(resolve, 5));
+      await other.learner.count();
       throw new Error('the other request fails and rolls back');
     });
     await expect(rolledBack).rejects.toThrow('rolls back');
+  }
+
+  it('keeps a statement made outside any transaction', async () => {
+    const { db: appDb } = await import('@/lib/server/db');
+    const id = randomUUID();
+    let written: Promise<unknown> = Promise.resolve();
+    await rollBackWhile(
+      // A Prisma query starts when awaited: then() sends it now, while the other transaction is open.
+      () => (written = appDb.learner.create({ data: { id } }).then(() => undefined)),
+      async () => (await db.learner.count({ where: { id } })) === 1,
+    );
+    await written;
+    expect(await db.learner.count({ where: { id } })).toBe(1);
+  });
+
+  it("keeps a new learner's first write", async () => {
+    const tab = new BrowserClient(routes);
+    let answered: Promise<{ status: number; error?: unknown }> = Promise.resolve({ status: 0 });
+    await rollBackWhile(
+      () => (answered = progress(tab, lessons[0]!, { action: 'complete', requestId: randomUUID() }).then(({ status }) => ({ status }), (error: unknown) => ({ status: 500, error }))),
+      async () => tab.cookies.has('tc_learner'),
+    );
     expect(await answered).toEqual({ status: 200 });
     expect(await db.learner.count({ where: { id: learnerOf(tab) } })).toBe(1);
     expect(await db.progressEvent.count({ where: { learnerId: learnerOf(tab) } })).toBe(1);

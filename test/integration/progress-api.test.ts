@@ -119,7 +119,7 @@ describe('progress API on a real database', () => {
 
     const { fetchProgress, recordProgress } = await import('@/lib/server/progress');
     expect((await fetchProgress(learner)).lessons[lesson.id]?.completed).toBe(true);
-    await recordProgress(learner, edited, { action: 'complete', requestId: newRequestId() });
+    await recordProgress({ id: learner, isNew: false }, edited, { action: 'complete', requestId: newRequestId() });
     const versions = (await independent.progressEvent.findMany({ where: { learnerId: learner, lessonId: lesson.id } })).map((event) => event.contentVersion);
     expect(new Set(versions)).toEqual(new Set([lesson.contentVersion, edited.contentVersion]));
   });

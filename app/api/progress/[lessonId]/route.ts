@@ -3,7 +3,7 @@ import { jsonError, readJsonBody, refuseCrossSite } from '@/lib/server/api-guard
 import { setLearnerCookie } from '@/lib/server/learner-cookie';
 import { writingLearner } from '@/lib/server/learner-identity';
 import { getCourse } from '@/lib/server/lessons';
-import { createLearner, fitsLesson, recordProgress } from '@/lib/server/progress';
+import { fitsLesson, recordProgress } from '@/lib/server/progress';
 import { describeIssues, MAX_PROGRESS_BODY_BYTES, progressRequestSchema } from '@/lib/progress/contract';
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ lessonId: string }> }) {
@@ -21,9 +21,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!fitsLesson(lesson, parsed.data)) return jsonError(400, `Lesson "${lesson.id}" has no quiz question with that id.`);
 
   const learner = await writingLearner(request);
-  if (learner.isNew) await createLearner(learner.id);
-
-  const result = await recordProgress(learner.id, lesson, parsed.data);
+  const result = await recordProgress(learner, lesson, parsed.data);
   const response = NextResponse.json({ lesson: result.lesson, correct: result.correct }, { headers: { 'Cache-Control': 'no-store' } });
   if (learner.isNew) setLearnerCookie(response, request, learner.id);
   return response;
