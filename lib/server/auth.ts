@@ -8,6 +8,7 @@ import { databaseProvider, databaseUrl } from './database-url';
 import { db } from './db';
 import { LEARNER_COOKIE } from './learner-cookie';
 import { claimLearner } from './learner-accounts';
+import { passwordHashing } from './password-hashing';
 import { takeSignInAttempt } from './sign-in-throttle';
 
 /** Sign-in attempts per address (better-auth's limiter, keyed by IP and path) in a minute. */
@@ -19,9 +20,9 @@ function createAuth() {
     basePath: '/api/auth',
     secret: authSecret(),
     database: prismaAdapter(db, { provider: databaseProvider(databaseUrl()) }),
-    // Passwords are hashed with better-auth's scrypt (memory-hard); sessions live in the database,
-    // so any instance can check any session: no sticky sessions needed.
-    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, autoSignIn: true },
+    // Passwords are hashed with better-auth's scrypt (memory-hard), a few at a time
+    // (./password-hashing); sessions live in the database, so any instance can check any session.
+    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, autoSignIn: true, password: passwordHashing },
     user: { deleteUser: { enabled: true } },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     rateLimit: {

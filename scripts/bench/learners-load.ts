@@ -19,9 +19,8 @@
 // (127.1.x.y) and says so in X-Forwarded-For, as 200 real browsers would: the per-address sign-up
 // limit (5 a minute) then applies per learner, as intended, instead of to the whole crowd.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -31,6 +30,7 @@ import { startNginx } from '../../test/support/nginx';
 import { startSite } from '../../test/support/server';
 import { compareLearner, emptyStoredLearner, LearnerLedger, RequestLog, seededRandom, type Mismatch, type MismatchKind, type StoredLearner } from './learner-ledger';
 import { loadCatalog, SIGN_UP_SHARE, SimulatedLearner, type Run } from './simulated-learner';
+import { freePort, startSqliteSite } from './sqlite-site';
 
 type Setup = 'sqlite' | 'postgres';
 
@@ -63,34 +63,9 @@ async function warmUp(instances: string[]): Promise<void> {
   }
 }
 
-/** A port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function deploySqlite(): Promise<Deployment> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'traffic-cop-bench-'));
-  const databaseUrl = `file:${path.join(dir, 'bench.db')}`;
-  const removeDir = () => rmSync(dir, { recursive: true, force: true });
-  try {
-    migrateDatabase(databaseUrl);
-    const site = await startSite(await freePort(), databaseUrl);
-    const stop = async () => {
-      await site.stop();
-      removeDir();
-    };
-    return { description: '1 × next start, SQLite', baseUrl: site.baseUrl, instances: [site.baseUrl], databaseUrl, stop };
-  } catch (error) {
-    removeDir();
-    throw error;
-  }
+  const site = await startSqliteSite();
+  return { description: '1 × next start, SQLite', baseUrl: site.baseUrl, instances: [site.baseUrl], databaseUrl: site.databaseUrl, stop: site.stop };
 }
 
 async function deployPostgres(adminUrl: string): Promise<Deployment> {

@@ -56,7 +56,7 @@ interface Answer {
 }
 
 /** A learner's browser: its own cookie jar, keep-alive connections from its own loopback address. */
-class LearnerBrowser {
+export class LearnerBrowser {
   readonly cookies = new Map<string, string>();
   // At most two connections at once (two tabs); a second one is not kept idle afterwards.
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 2, maxFreeSockets: 1 });
