@@ -170,9 +170,8 @@ async function readStored(databaseUrl: string): Promise<Stored> {
 }
 
 /**
- * Sign-up hashes the password with scrypt on libuv's thread pool (4 threads), where better-auth
- * also verifies every signed session cookie (WebCrypto HMAC): a crowd of sign-ups would stall
- * every signed-in request behind them, so the accounts are made before the clock, a few at a time.
+ * The accounts are made before the clock, a few at a time, so the timed part measures saving, not
+ * scrypt: the server hashes two passwords at once (lib/server/password-hashing.ts) and queues the rest.
  */
 const SIGN_UPS_AT_ONCE = 2;
 
