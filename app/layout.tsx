@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from './ui/providers';
 import { SiteHeader } from './ui/site-header';
-// All styles load here, in the head: page-level CSS streamed later would shift the page as it lands.
+// Styles every page can show (a lesson embeds labs, quizzes and diagrams). Drills and exercises bring their
+// own from their layouts: Next puts a route's stylesheets in the head either way, and lesson pages, which
+// carry each stylesheet three times (the inline <style> plus two copies in the RSC payload), stay lighter.
 import './globals.css';
 import './ui/layout.css';
 import './ui/course/course.css';
@@ -10,8 +12,6 @@ import './ui/lesson/lesson.css';
 import './ui/lesson/diagram.css';
 import './ui/quiz/quiz.css';
 import './ui/search/search.css';
-import './ui/drills/drills.css';
-import './ui/exercises/exercises.css';
 import 'uplot/dist/uPlot.min.css';
 import './ui/lab/lab.css';
 

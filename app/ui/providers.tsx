@@ -7,7 +7,9 @@ import { TickSync } from './progress/tick-sync';
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <ThemeProvider attribute="data-theme" defaultTheme="system" enableSystem disableTransitionOnChange>
+    // No disableTransitionOnChange: the site has no CSS transitions to suppress, and the option injects and
+    // removes a global stylesheet on every load, forcing full-document style recalculations during hydration.
+    <ThemeProvider attribute="data-theme" defaultTheme="system" enableSystem>
       <ProgressProvider>
         {children}
         <TickSync />

@@ -167,6 +167,29 @@ describe('mock interview', () => {
   });
 });
 
+describe('section styles', () => {
+  // Drills and exercises bring their stylesheets with their layouts; a lesson page does not carry them.
+  const ruleTexts = (target: Page) => target.evaluate(() => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'));
+
+  it('arrive with a client-side navigation from a lesson, which never loaded them', async () => {
+    await page.goto('/learn/round-robin');
+    const lessonRules = await ruleTexts(page);
+    expect(lessonRules).toContain('.practise-this');
+    expect(lessonRules).not.toContain('.drills-nav');
+    expect(lessonRules).not.toContain('.exercise-layout');
+
+    await page.getByRole('banner').getByRole('link', { name: 'Drills', exact: true }).click();
+    await page.waitForURL('**/drills');
+    expect(await page.locator('.drills-nav').evaluate((nav) => getComputedStyle(nav).display)).toBe('flex');
+
+    await page.goBack();
+    await page.waitForURL('**/learn/round-robin');
+    await page.getByTestId('practise-this').getByRole('link').first().click();
+    await page.waitForURL('**/exercises/*');
+    expect(await page.locator('.exercise-layout').evaluate((layout) => getComputedStyle(layout).display)).toBe('grid');
+  });
+});
+
 describe('every drills page', () => {
   it('has no serious or critical axe violations in dark mode', async () => {
     const dark = await browser.newContext({ baseURL: site.baseUrl, colorScheme: 'dark', storageState: await context.storageState() });
