@@ -69,6 +69,11 @@ describe('an account, on a phone-sized screen', () => {
   it('deletes the account after asking for the password, and the email no longer signs in', async () => {
     await page.goto('/account');
     await page.getByTestId('delete-start').click();
+    // The destructive button keeps its warning colour on a page that loads no section stylesheet.
+    const confirm = page.getByRole('button', { name: 'Delete everything' });
+    expect(await confirm.evaluate((button) => getComputedStyle(button).backgroundColor)).toBe(
+      await page.evaluate(() => { const probe = document.createElement('span'); probe.style.color = 'var(--bad)'; document.body.append(probe); const colour = getComputedStyle(probe).color; probe.remove(); return colour; }),
+    );
     await fillAndSubmit({ 'Your password, to confirm': PASSWORD }, 'Delete everything');
     await expect.poll(() => page.getByRole('button', { name: 'Sign up', exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await lessonsCompleted()).toMatch(/^0\b/);
