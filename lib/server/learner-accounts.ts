@@ -27,3 +27,11 @@ export async function ensureLearnerFor(userId: string): Promise<string> {
     return (await db.learner.findUniqueOrThrow({ where: { userId }, select: { id: true } })).id;
   }
 }
+
+/** The anonymous learner a browser's cookie names, if it exists and no account has claimed it. */
+export async function unclaimedGuestId(cookieValue: string | undefined): Promise<string | undefined> {
+  const id = learnerIdFrom(cookieValue);
+  if (!id) return undefined;
+  const learner = await db.learner.findUnique({ where: { id }, select: { userId: true } });
+  return learner && learner.userId === null ? id : undefined;
+}

@@ -17,11 +17,14 @@ export function newLearnerId(): string {
 }
 
 export function setLearnerCookie(response: NextResponse, request: NextRequest, learnerId: string): void {
-  response.cookies.set(LEARNER_COOKIE, learnerId, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.nextUrl.protocol === 'https:',
-    path: '/',
-    maxAge: ONE_YEAR_SECONDS,
-  });
+  response.cookies.set(LEARNER_COOKIE, learnerId, cookieOptions(request, ONE_YEAR_SECONDS));
+}
+
+/** Makes the browser forget its learner cookie: the learner it named is gone. */
+export function clearLearnerCookie(response: NextResponse, request: NextRequest): void {
+  response.cookies.set(LEARNER_COOKIE, '', cookieOptions(request, 0));
+}
+
+function cookieOptions(request: NextRequest, maxAge: number) {
+  return { httpOnly: true, sameSite: 'lax', secure: request.nextUrl.protocol === 'https:', path: '/', maxAge } as const;
 }

@@ -2,9 +2,8 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import type { NextRequest } from 'next/server';
 import { getAuth } from './auth';
-import { db } from './db';
-import { LEARNER_COOKIE, learnerIdFrom, newLearnerId } from './learner-cookie';
-import { ensureLearnerFor } from './learner-accounts';
+import { LEARNER_COOKIE, newLearnerId } from './learner-cookie';
+import { ensureLearnerFor, unclaimedGuestId } from './learner-accounts';
 
 /** The learner a write is for. A new learner's row is created inside the write's own transaction. */
 export interface WritingLearner {
@@ -23,10 +22,7 @@ export interface WritingLearner {
 export async function resolveLearnerId(requestHeaders: Headers, cookieValue: string | undefined): Promise<string | undefined> {
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (session) return ensureLearnerFor(session.user.id);
-  const id = learnerIdFrom(cookieValue);
-  if (!id) return undefined;
-  const learner = await db.learner.findUnique({ where: { id }, select: { userId: true } });
-  return learner && learner.userId === null ? id : undefined;
+  return unclaimedGuestId(cookieValue);
 }
 
 /** The learner a route handler's request is for, if any; reads never create one. */

@@ -66,6 +66,29 @@ describe('an account, on a phone-sized screen', () => {
     expect(await lessonsCompleted()).toMatch(/^1\b/);
   });
 
+  it('offers this browser’s guest progress after signing in, and adds it on request', async () => {
+    await page.goto('/account');
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Sign up', exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.goto('/learn/least-connections');
+    await page.getByTestId('mark-complete').click();
+    await expect.poll(() => page.getByTestId('lesson-complete').getAttribute('data-done'), { timeout: 15_000 }).toBe('true');
+    await page.goto('/account');
+    await page.getByRole('button', { name: 'I have an account', exact: true }).click();
+    await fillAndSubmit({ Email: EMAIL, Password: PASSWORD }, 'Sign in');
+    await expect.poll(() => page.getByTestId('guest-summary').textContent(), { timeout: 15_000 }).toBe('1 lesson completed');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await lessonsCompleted()).toMatch(/^1\b/);
+
+    await page.goto('/account');
+    await page.getByRole('button', { name: 'Add it to my account', exact: true }).click();
+    await expect.poll(() => page.getByTestId('guest-merged').textContent(), { timeout: 15_000 }).toBe('Added to your account: 1 lesson completed.');
+    await expect.poll(() => page.getByTestId('guest-summary').count()).toBe(0);
+    expect(await lessonsCompleted()).toMatch(/^2\b/);
+    await page.goto('/account');
+    expect(await page.getByTestId('guest-summary').count()).toBe(0);
+  });
+
   it('deletes the account after asking for the password, and the email no longer signs in', async () => {
     await page.goto('/account');
     await page.getByTestId('delete-start').click();

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complete, completed, PASSWORD, signIn, signUp } from '../support/accounts';
 import { BrowserClient, type Routes } from '../support/browser-client';
 import { createFreshDatabase, openDatabase } from '../support/temp-database';
 
@@ -15,18 +15,6 @@ const { SIGN_IN_PER_ACCOUNT } = await import('@/lib/server/sign-in-throttle');
 const { SIGN_IN_PER_ADDRESS } = await import('@/lib/server/auth');
 const db = await openDatabase(databaseUrl);
 afterAll(() => db.$disconnect());
-
-const PASSWORD = 'correct horse battery';
-const complete = (browser: BrowserClient, lessonId: string) => browser.call('POST', `/api/progress/${lessonId}`, { action: 'complete', requestId: randomUUID() });
-const completed = async (browser: BrowserClient) => {
-  const { json } = await browser.call('GET', '/api/progress');
-  return Object.entries(json.lessons as Record<string, { completed: boolean }>)
-    .filter(([, lesson]) => lesson.completed)
-    .map(([id]) => id)
-    .sort();
-};
-const signUp = (browser: BrowserClient, email: string, password = PASSWORD) => browser.call('POST', '/api/auth/sign-up/email', { email, password, name: email.split('@')[0] });
-const signIn = (browser: BrowserClient, email: string, password = PASSWORD) => browser.call('POST', '/api/auth/sign-in/email', { email, password });
 
 describe('accounts: anonymous first, then signed up, on several devices', () => {
   const laptop = new BrowserClient(routes, '203.0.113.1');

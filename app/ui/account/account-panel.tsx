@@ -2,17 +2,22 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import type { GuestSummary } from '@/lib/account/guest-merge';
 import { DataControls } from './data-controls';
+import { Field, FormFooter } from './form-parts';
+import { GuestProgressOffer } from './guest-progress-offer';
 import { postAuth } from './post-auth';
 import './account.css';
 
 interface Props {
   account: { email: string; name: string } | null;
+  /** Signed in on a browser that holds guest progress: what it holds. */
+  guest?: GuestSummary;
 }
 
 /** Signed out: sign up (keeping this device's progress) or sign in. Signed in: the account's controls. */
-export function AccountPanel({ account }: Props) {
-  return account ? <SignedIn account={account} /> : <SignedOut />;
+export function AccountPanel({ account, guest }: Props) {
+  return account ? <SignedIn account={account} guest={guest} /> : <SignedOut />;
 }
 
 function SignedOut() {
@@ -59,7 +64,7 @@ function SignInForm() {
   return (
     <form className="account-form" onSubmit={form.submit} aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">Sign in</h2>
-      <p className="muted">You will see the account&rsquo;s progress; what this browser did as a guest stays with the guest.</p>
+      <p className="muted">You will see the account&rsquo;s progress. What this browser did as a guest is kept apart, and you can add it to the account after signing in.</p>
       <Field label="Email" name="email" type="email" autoComplete="username" required />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
       <FormFooter busy={form.busy} error={form.error} label="Sign in" />
@@ -67,9 +72,10 @@ function SignInForm() {
   );
 }
 
-function SignedIn({ account }: { account: { email: string; name: string } }) {
+function SignedIn({ account, guest }: { account: { email: string; name: string }; guest?: GuestSummary }) {
   const router = useRouter();
   const [notice, setNotice] = useState('');
+  const [merged, setMerged] = useState('');
   const signOut = useAuthForm('/sign-out', () => ({}), () => router.refresh());
   const password = useAuthForm(
     '/change-password',
@@ -83,6 +89,10 @@ function SignedIn({ account }: { account: { email: string; name: string } }) {
     <>
       <p data-testid="signed-in-as">
         Signed in as <strong>{account.email}</strong>. Your progress, drafts and drill history are kept in your account.
+      </p>
+      {guest && <GuestProgressOffer guest={guest} onMerged={setMerged} />}
+      <p role="status" className="account-notice guest-merged" data-testid="guest-merged">
+        {merged}
       </p>
       <form onSubmit={signOut.submit}>
         <FormFooter busy={signOut.busy} error={signOut.error} label="Sign out" plain />
@@ -118,29 +128,4 @@ function useAuthForm(path: string, body: (data: FormData) => object, onSuccess?:
     else router.refresh();
   };
   return { submit: (event: FormEvent<HTMLFormElement>) => void submit(event), busy, error };
-}
-
-function Field({ label, name, ...input }: { label: string; name: string } & React.InputHTMLAttributes<HTMLInputElement>) {
-  const id = `account-${name}`;
-  return (
-    <div className="account-field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} {...input} />
-    </div>
-  );
-}
-
-function FormFooter({ busy, error, label, plain }: { busy: boolean; error: string; label: string; plain?: boolean }) {
-  return (
-    <div className="account-footer">
-      <button type="submit" className={`button${plain ? '' : ' primary'}`} disabled={busy}>
-        {busy ? 'Working…' : label}
-      </button>
-      {error && (
-        <p className="account-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
 }

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { jsonError, refuseCrossSite } from '@/lib/server/api-guard';
-import { LEARNER_COOKIE } from '@/lib/server/learner-cookie';
+import { clearLearnerCookie } from '@/lib/server/learner-cookie';
 import { deleteLearnerData } from '@/lib/server/learner-data';
 import { readingLearnerId } from '@/lib/server/learner-identity';
 
@@ -14,7 +14,7 @@ export async function DELETE(request: NextRequest) {
   const learnerId = await readingLearnerId(request);
   if (learnerId) await deleteLearnerData(learnerId);
   const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
-  response.cookies.set(LEARNER_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: request.nextUrl.protocol === 'https:', path: '/', maxAge: 0 });
+  clearLearnerCookie(response, request);
   return response;
 }
 

@@ -1,0 +1,125 @@
+import type { LearnerRows, LessonProgressRow, QuizAnswerRow, ExerciseDraftRow, ReviewCardRow } from './learner-rows';
+
+/*
+ * Adding a browser's guest progress to the account signed in on it. The guest's rows move to the
+ * account's learner; where both hold a row for the same thing (a lesson, a quiz question, a review
+ * card, an exercise draft) the one changed last wins, as the last write would have had both been
+ * the same learner all along. Logs (events, attempts, interviews, submissions) are history: all of
+ * them move, except an event whose requestId the account already used, which is the same write.
+ */
+
+/** What the guest has, in the words the account page uses. */
+export interface GuestSummary {
+  lessonsCompleted: number;
+  quizAnswers: number;
+  drillAttempts: number;
+  mockInterviews: number;
+  reviewCards: number;
+  submissions: number;
+  drafts: number;
+}
+
+export function summarizeRows(rows: LearnerRows): GuestSummary {
+  return {
+    lessonsCompleted: rows.lessonProgress.filter((row) => row.completedAt !== null).length,
+    quizAnswers: rows.quizAnswers.length,
+    drillAttempts: rows.drillAttempts.length,
+    mockInterviews: rows.mockSessions.length,
+    reviewCards: rows.reviewCards.length,
+    submissions: rows.submissions.length,
+    drafts: rows.exerciseDrafts.length,
+  };
+}
+
+const LABELS: [keyof GuestSummary, string, string][] = [
+  ['lessonsCompleted', 'lesson completed', 'lessons completed'],
+  ['quizAnswers', 'quiz answer', 'quiz answers'],
+  ['drillAttempts', 'drill answer', 'drill answers'],
+  ['mockInterviews', 'mock interview', 'mock interviews'],
+  ['reviewCards', 'review card', 'review cards'],
+  ['submissions', 'exercise submission', 'exercise submissions'],
+  ['drafts', 'exercise draft', 'exercise drafts'],
+];
+
+/** "3 lessons completed, 1 quiz answer": the non-zero counts, in the order a learner meets them. */
+export function describeSummary(summary: GuestSummary): string {
+  const parts = LABELS.filter(([key]) => summary[key] > 0).map(([key, one, many]) => `${summary[key]} ${summary[key] === 1 ? one : many}`);
+  return parts.length ? parts.join(', ') : 'nothing new';
+}
+
+/** True when there is nothing worth offering to add. */
+export function isEmptySummary(summary: GuestSummary): boolean {
+  return Object.values(summary).every((count) => count === 0);
+}
+
+/** The writes that merge a guest into an account; the guest learner and whatever of it did not move are deleted after. */
+export interface GuestMergePlan {
+  /** Keyed rows that move, learnerId unchanged (the executor rewrites it); each replaces the account's row with its key, if any. */
+  lessonProgress: LessonProgressRow[];
+  quizAnswers: QuizAnswerRow[];
+  exerciseDrafts: ExerciseDraftRow[];
+  /** Review cards that move with their logs; an account card with the same sourceKey is replaced. */
+  reviewCardIds: string[];
+  /** The account's cards a moving card replaces. */
+  replacedCardIds: string[];
+  progressEventIds: string[];
+  drillEventIds: string[];
+  drillAttemptIds: string[];
+  mockSessionIds: string[];
+  submissionIds: string[];
+  /** The guest's running interview, when the account has one too: at most one may run, so it moves as discarded. */
+  discardedSessionIds: string[];
+  /** The account keeps its own time zone; a guest's fills in only when the account has none. */
+  timeZone: string | null;
+  /** What moved, for the learner. */
+  moved: GuestSummary;
+}
+
+const time = (date: Date | null) => date?.getTime() ?? -Infinity;
+
+/** The guest rows that beat the account's row with the same key (a tie keeps the account's). */
+function newerThanAccount<T>(guest: readonly T[], account: readonly T[], key: (row: T) => string, changedAt: (row: T) => Date | null): T[] {
+  const accountTimes = new Map(account.map((row) => [key(row), time(changedAt(row))]));
+  return guest.filter((row) => {
+    const accounts = accountTimes.get(key(row));
+    return accounts === undefined || time(changedAt(row)) > accounts;
+  });
+}
+
+export function planGuestMerge(account: LearnerRows, guest: LearnerRows): GuestMergePlan {
+  const lessonProgress = newerThanAccount(guest.lessonProgress, account.lessonProgress, (row) => row.lessonId, (row) => row.updatedAt);
+  const quizAnswers = newerThanAccount(guest.quizAnswers, account.quizAnswers, (row) => `${row.lessonId}/${row.questionId}`, (row) => row.answeredAt);
+  const exerciseDrafts = newerThanAccount(guest.exerciseDrafts, account.exerciseDrafts, (row) => row.exerciseId, (row) => row.updatedAt);
+  // A card's memory is its last review; one never reviewed loses to one that was.
+  const cards = newerThanAccount<ReviewCardRow>(guest.reviewCards, account.reviewCards, (card) => card.sourceKey, (card) => card.lastReview);
+  const movingKeys = new Set(cards.map((card) => card.sourceKey));
+
+  const usedRequestIds = new Set([...account.progressEvents, ...account.drillEvents].map((event) => event.requestId));
+  const progressEvents = guest.progressEvents.filter((event) => !usedRequestIds.has(event.requestId));
+  const drillEvents = guest.drillEvents.filter((event) => !usedRequestIds.has(event.requestId));
+  const accountIsInterviewing = account.mockSessions.some((session) => session.status === 'active');
+
+  return {
+    lessonProgress,
+    quizAnswers,
+    exerciseDrafts,
+    reviewCardIds: cards.map((card) => card.id),
+    replacedCardIds: account.reviewCards.filter((card) => movingKeys.has(card.sourceKey)).map((card) => card.id),
+    progressEventIds: progressEvents.map((event) => event.id),
+    drillEventIds: drillEvents.map((event) => event.id),
+    drillAttemptIds: guest.drillAttempts.map((attempt) => attempt.id),
+    mockSessionIds: guest.mockSessions.map((session) => session.id),
+    submissionIds: guest.submissions.map((submission) => submission.id),
+    discardedSessionIds: accountIsInterviewing ? guest.mockSessions.filter((session) => session.status === 'active').map((session) => session.id) : [],
+    timeZone: account.learner.timeZone ?? guest.learner.timeZone,
+    moved: {
+      lessonsCompleted: lessonProgress.filter((row) => row.completedAt !== null).length,
+      quizAnswers: quizAnswers.length,
+      drillAttempts: guest.drillAttempts.length,
+      mockInterviews: guest.mockSessions.length,
+      reviewCards: cards.length,
+      submissions: guest.submissions.length,
+      drafts: exerciseDrafts.length,
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import 'server-only';
+import { Prisma } from '@prisma/client';
+import { isEmptySummary, planGuestMerge, summarizeRows, type GuestSummary } from '@/lib/account/guest-merge';
+import { db } from './db';
+import { unclaimedGuestId } from './learner-accounts';
+import { fetchLearnerRows } from './learner-data';
+
+/*
+ * Moves a browser's guest progress into the account signed in on it (lib/account/guest-merge.ts
+ * decides what wins), in one transaction that ends by deleting the guest: a second merge, or a
+ * merge racing this one, finds no guest and changes nothing.
+ */
+
+// A guest with months of practice moves thousands of rows; the default 5 s is for single writes.
+const MERGE_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
+
+/** What the browser's guest holds, or undefined when there is no guest or it has nothing. */
+export async function guestSummary(cookieValue: string | undefined): Promise<GuestSummary | undefined> {
+  const guestId = await unclaimedGuestId(cookieValue);
+  if (!guestId) return undefined;
+  const summary = summarizeRows(await fetchLearnerRows(guestId));
+  return isEmptySummary(summary) ? undefined : summary;
+}
+
+/** The guest was merged, claimed or deleted meanwhile, or a key clashed with a write that landed meanwhile; nothing changed. */
+export class GuestMergeConflictError extends Error {}
+
+/** Moves the guest's rows to the account's learner and deletes the guest; answers what moved. */
+export async function mergeGuestIntoAccount(guestId: string, accountId: string, now: Date = new Date()): Promise<GuestSummary> {
+  const [account, guest] = await Promise.all([fetchLearnerRows(accountId), fetchLearnerRows(guestId)]);
+  const plan = planGuestMerge(account, guest);
+  const toAccount = { learnerId: accountId };
+  const ofGuest = (ids: string[]) => ({ id: { in: ids }, learnerId: guestId });
+  try {
+    await db.$transaction(async (tx) => {
+      // Keyed rows: the account's loser out, the guest's winner copied in with its own timestamps.
+      await tx.lessonProgress.deleteMany({ where: { learnerId: accountId, lessonId: { in: plan.lessonProgress.map((row) => row.lessonId) } } });
+      await tx.exerciseDraft.deleteMany({ where: { learnerId: accountId, exerciseId: { in: plan.exerciseDrafts.map((row) => row.exerciseId) } } });
+      for (const answer of plan.quizAnswers) await tx.quizAnswer.deleteMany({ where: { learnerId: accountId, lessonId: answer.lessonId, questionId: answer.questionId } });
+      await tx.reviewCard.deleteMany({ where: { learnerId: accountId, id: { in: plan.replacedCardIds } } });
+      await tx.lessonProgress.createMany({ data: plan.lessonProgress.map((row) => ({ ...row, ...toAccount })) });
+      await tx.quizAnswer.createMany({ data: plan.quizAnswers.map((row) => ({ ...row, ...toAccount })) });
+      await tx.exerciseDraft.createMany({ data: plan.exerciseDrafts.map((row) => ({ ...row, ...toAccount })) });
+
+      // Rows with their own ids change owner; children (interview questions and answers) follow their parent.
+      await tx.reviewCard.updateMany({ where: ofGuest(plan.reviewCardIds), data: toAccount });
+      await tx.reviewLog.updateMany({ where: { cardId: { in: plan.reviewCardIds } }, data: toAccount });
+      await tx.progressEvent.updateMany({ where: ofGuest(plan.progressEventIds), data: toAccount });
+      await tx.drillEvent.updateMany({ where: ofGuest(plan.drillEventIds), data: toAccount });
+      await tx.mockSession.updateMany({ where: ofGuest(plan.discardedSessionIds), data: { status: 'discarded', endedAt: now } });
+      await tx.mockSession.updateMany({ where: ofGuest(plan.mockSessionIds), data: toAccount });
+      await tx.drillAttempt.updateMany({ where: ofGuest(plan.drillAttemptIds), data: toAccount });
+      await tx.submission.updateMany({ where: ofGuest(plan.submissionIds), data: toAccount });
+      if (plan.timeZone !== account.learner.timeZone) await tx.learner.update({ where: { id: accountId }, data: { timeZone: plan.timeZone } });
+
+      // What did not move goes with the guest (cascade); no guest left means another request got here first.
+      const deleted = await tx.learner.deleteMany({ where: { id: guestId, userId: null } });
+      if (deleted.count !== 1) throw new GuestMergeConflictError('The guest is gone or was claimed by an account.');
+    }, MERGE_TRANSACTION);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || error.code === 'P2034')) throw new GuestMergeConflictError(error.message);
+    throw error;
+  }
+  return plan.moved;
+}
