@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { CourseOutline } from './ui/course/course-outline';
+import { ResumeLink } from './ui/course/resume-link';
 import { getCourse } from '@/lib/server/lessons';
 
 export default async function HomePage() {
   const course = await getCourse();
-  const first = course.lessons[0]!;
   return (
     <main id="main" className="page">
       <section className="hero">
@@ -13,9 +13,7 @@ export default async function HomePage() {
           Traffic Cop teaches what system-design interviews ask about load balancers: how the algorithms really pick a server, what sticky sessions cost, Layer 4 versus Layer 7, health checks, and keeping the balancer itself alive. Every lesson has live diagrams you can edit, the answer an interviewer wants to hear, and a quiz.
         </p>
         <div className="hero-actions">
-          <Link href={`/learn/${first.slug}`} className="button primary">
-            Start with “{first.title}”
-          </Link>
+          <ResumeLink lessons={course.lessons.map(({ id, slug, title }) => ({ id, slug, title }))} />
           <Link href="/learn" className="button">
             See the whole course
           </Link>

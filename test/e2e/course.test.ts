@@ -92,6 +92,14 @@ describe('a learner studying the course', () => {
     expect(row).toContain(`1 / ${course.lessons[0]!.frontmatter.quiz.length}`);
   });
 
+  it('greets the returning learner with the next lesson to study instead of the first', async () => {
+    await page.goto('/');
+    const resume = page.getByTestId('resume');
+    await expect.poll(() => resume.textContent(), { timeout: 10_000 }).toBe(`Continue with “${course.lessons[1]!.title}”`);
+    await resume.click();
+    await page.waitForURL(`**/learn/${course.lessons[1]!.slug}`);
+  });
+
   it('searches with the keyboard and lands on the lesson section that matches', async () => {
     await page.goto('/learn');
     await page.locator('[data-testid="search-open"][data-shortcuts="on"]').waitFor();
