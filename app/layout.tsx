@@ -2,9 +2,10 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from './ui/providers';
 import { SiteHeader } from './ui/site-header';
-// Styles every page can show (a lesson embeds labs, quizzes and diagrams). Drills and exercises bring their
-// own from their layouts: Next puts a route's stylesheets in the head either way, and lesson pages, which
-// carry each stylesheet three times (the inline <style> plus two copies in the RSC payload), stay lighter.
+// Styles every page can show (a lesson embeds quizzes and diagrams). Drills and exercises bring their own
+// from their layouts, and the lab's come with its code (the lab page, or a lesson's embed when it nears the
+// viewport): Next carries a page's stylesheets three times (the inline <style> plus two copies in the RSC
+// payload), so a stylesheet in the root layout weighs on every page.
 import './globals.css';
 import './ui/layout.css';
 import './ui/course/course.css';
@@ -12,8 +13,6 @@ import './ui/lesson/lesson.css';
 import './ui/lesson/diagram.css';
 import './ui/quiz/quiz.css';
 import './ui/search/search.css';
-import 'uplot/dist/uPlot.min.css';
-import './ui/lab/lab.css';
 
 export const metadata: Metadata = {
   title: { default: 'Traffic Cop: learn load balancing by running it', template: '%s · Traffic Cop' },

@@ -104,5 +104,20 @@ describe('a lesson with an embedded scenario', () => {
     await expect.poll(() => clockSeconds(embed), { timeout: 15_000 }).toBeGreaterThan(1);
     expect(await embed.locator('canvas.lab-picture').count()).toBe(preset.state.variants.length);
     await expect.poll(() => embed.locator('.lab-totals').first().textContent()).toMatch(/Served[1-9]/);
+    // The lab's stylesheet came with the embed's code: the page did not carry it.
+    expect(await embed.locator('.lab-embed-actions').evaluate((actions) => getComputedStyle(actions).display)).toBe('flex');
+  });
+
+  it('a lesson without one carries none of the lab’s styles, and a client-side visit to the lab brings them', async () => {
+    await page.goto('/learn/sticky-sessions');
+    const rules = await page.evaluate(() => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'));
+    expect(rules).toContain('.lesson-article');
+    expect(rules).not.toContain('.lab-runbar');
+    expect(rules).not.toContain('.uplot');
+    await page.getByRole('banner').getByRole('link', { name: 'Lab', exact: true }).click();
+    await page.waitForURL('**/lab');
+    expect(await page.locator('.lab-runbar').evaluate((bar) => getComputedStyle(bar).position)).toBe('sticky');
+    await expect.poll(() => page.locator('.uplot').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.locator('.uplot .u-wrap').first().evaluate((wrap) => getComputedStyle(wrap).position)).toBe('relative');
   });
 });

@@ -14,6 +14,7 @@ import { AlgorithmField, ScenarioForm } from './scenario-form';
 import { SystemPicture } from './system-picture';
 import { TimeChart, type ChartSeries } from './time-chart';
 import { useLabRun, useRunView } from './use-lab-run';
+import './lab.css';
 
 const VARIANT_COLOURS = ['--accent', '--warn'] as const;
 const SERVER_COLOURS = Array.from({ length: 8 }, (_, index) => `--series-${index + 1}`);

@@ -5,6 +5,7 @@ import type { LabPreset } from '@/lib/lab/presets';
 import { RunTotals, ServerTable } from './metrics-table';
 import { SystemPicture } from './system-picture';
 import { useLabRun, useRunView } from './use-lab-run';
+import './lab.css';
 
 /** Playback speed in a lesson: a minute of simulated traffic in fifteen seconds of reading time. */
 const EMBED_SPEED = 4;

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
 import type { FrameStore } from './frame-store';
 
 export interface ChartSeries {
