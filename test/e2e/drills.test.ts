@@ -3,7 +3,7 @@ import { PrismaClient } from '@prisma/client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDrillBank } from '@/lib/drills/load-bank';
-import { launchBrowser, seriousAxeViolations } from '../support/browser';
+import { launchBrowser, seriousAxeViolations, stylesheetRules } from '../support/browser';
 import { startSite, type RunningSite } from '../support/server';
 
 const bank = loadDrillBank();
@@ -169,11 +169,10 @@ describe('mock interview', () => {
 
 describe('section styles', () => {
   // Drills and exercises bring their stylesheets with their layouts; a lesson page does not carry them.
-  const ruleTexts = (target: Page) => target.evaluate(() => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'));
 
   it('arrive with a client-side navigation from a lesson, which never loaded them', async () => {
     await page.goto('/learn/round-robin');
-    const lessonRules = await ruleTexts(page);
+    const lessonRules = await stylesheetRules(page);
     expect(lessonRules).toContain('.practise-this');
     expect(lessonRules).not.toContain('.drills-nav');
     expect(lessonRules).not.toContain('.exercise-layout');

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAB_PRESETS } from '@/lib/lab/presets';
-import { launchBrowser, seriousAxeViolations } from '../support/browser';
+import { launchBrowser, seriousAxeViolations, stylesheetRules } from '../support/browser';
 import { startSite, type RunningSite } from '../support/server';
 
 let site: RunningSite;
@@ -110,7 +110,7 @@ describe('a lesson with an embedded scenario', () => {
 
   it('a lesson without one carries none of the lab’s styles, and a client-side visit to the lab brings them', async () => {
     await page.goto('/learn/sticky-sessions');
-    const rules = await page.evaluate(() => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'));
+    const rules = await stylesheetRules(page);
     expect(rules).toContain('.lesson-article');
     expect(rules).not.toContain('.lab-runbar');
     expect(rules).not.toContain('.uplot');
