@@ -52,7 +52,11 @@ export function isEmptySummary(summary: GuestSummary): boolean {
   return Object.values(summary).every((count) => count === 0);
 }
 
-/** The writes that merge a guest into an account; the guest learner and whatever of it did not move are deleted after. */
+/**
+ * The writes that merge a guest into an account; the guest learner and whatever of it did not move
+ * are deleted after. Lists are bounded by the course (lessons, questions, exercises, rubric points)
+ * or by clashes, never by how much the guest did: drill answers, interviews and submissions all move.
+ */
 export interface GuestMergePlan {
   /** Keyed rows that move, learnerId unchanged (the executor rewrites it); each replaces the account's row with its key, if any. */
   lessonProgress: LessonProgressRow[];
@@ -62,11 +66,9 @@ export interface GuestMergePlan {
   reviewCardIds: string[];
   /** The account's cards a moving card replaces. */
   replacedCardIds: string[];
-  progressEventIds: string[];
-  drillEventIds: string[];
-  drillAttemptIds: string[];
-  mockSessionIds: string[];
-  submissionIds: string[];
+  /** Events that stay behind: the account already wrote one with the same requestId. Every other event moves. */
+  duplicateProgressEventIds: string[];
+  duplicateDrillEventIds: string[];
   /** The guest's running interview, when the account has one too: at most one may run, so it moves as discarded. */
   discardedSessionIds: string[];
   /** The account keeps its own time zone; a guest's fills in only when the account has none. */
@@ -74,6 +76,8 @@ export interface GuestMergePlan {
   /** What moved, for the learner. */
   moved: GuestSummary;
 }
+
+type Event = { id: string; requestId: string };
 
 const time = (date: Date | null) => date?.getTime() ?? -Infinity;
 
@@ -94,9 +98,11 @@ export function planGuestMerge(account: LearnerRows, guest: LearnerRows): GuestM
   const cards = newerThanAccount<ReviewCardRow>(guest.reviewCards, account.reviewCards, (card) => card.sourceKey, (card) => card.lastReview);
   const movingKeys = new Set(cards.map((card) => card.sourceKey));
 
-  const usedRequestIds = new Set([...account.progressEvents, ...account.drillEvents].map((event) => event.requestId));
-  const progressEvents = guest.progressEvents.filter((event) => !usedRequestIds.has(event.requestId));
-  const drillEvents = guest.drillEvents.filter((event) => !usedRequestIds.has(event.requestId));
+  // A requestId is unique per learner within each event table.
+  const duplicates = (guestEvents: readonly Event[], accountEvents: readonly Event[]) => {
+    const used = new Set(accountEvents.map((event) => event.requestId));
+    return guestEvents.filter((event) => used.has(event.requestId)).map((event) => event.id);
+  };
   const accountIsInterviewing = account.mockSessions.some((session) => session.status === 'active');
 
   return {
@@ -105,11 +111,8 @@ export function planGuestMerge(account: LearnerRows, guest: LearnerRows): GuestM
     exerciseDrafts,
     reviewCardIds: cards.map((card) => card.id),
     replacedCardIds: account.reviewCards.filter((card) => movingKeys.has(card.sourceKey)).map((card) => card.id),
-    progressEventIds: progressEvents.map((event) => event.id),
-    drillEventIds: drillEvents.map((event) => event.id),
-    drillAttemptIds: guest.drillAttempts.map((attempt) => attempt.id),
-    mockSessionIds: guest.mockSessions.map((session) => session.id),
-    submissionIds: guest.submissions.map((submission) => submission.id),
+    duplicateProgressEventIds: duplicates(guest.progressEvents, account.progressEvents),
+    duplicateDrillEventIds: duplicates(guest.drillEvents, account.drillEvents),
     discardedSessionIds: accountIsInterviewing ? guest.mockSessions.filter((session) => session.status === 'active').map((session) => session.id) : [],
     timeZone: account.learner.timeZone ?? guest.learner.timeZone,
     moved: {

@@ -30,7 +30,8 @@ export async function mergeGuestIntoAccount(guestId: string, accountId: string, 
   const [account, guest] = await Promise.all([fetchLearnerRows(accountId), fetchLearnerRows(guestId)]);
   const plan = planGuestMerge(account, guest);
   const toAccount = { learnerId: accountId };
-  const ofGuest = (ids: string[]) => ({ id: { in: ids }, learnerId: guestId });
+  const guestRows = { learnerId: guestId };
+  const ofGuest = (ids: string[]) => ({ id: { in: ids }, ...guestRows });
   try {
     await db.$transaction(async (tx) => {
       // Keyed rows: the account's loser out, the guest's winner copied in with its own timestamps.
@@ -45,12 +46,12 @@ export async function mergeGuestIntoAccount(guestId: string, accountId: string, 
       // Rows with their own ids change owner; children (interview questions and answers) follow their parent.
       await tx.reviewCard.updateMany({ where: ofGuest(plan.reviewCardIds), data: toAccount });
       await tx.reviewLog.updateMany({ where: { cardId: { in: plan.reviewCardIds } }, data: toAccount });
-      await tx.progressEvent.updateMany({ where: ofGuest(plan.progressEventIds), data: toAccount });
-      await tx.drillEvent.updateMany({ where: ofGuest(plan.drillEventIds), data: toAccount });
+      await tx.progressEvent.updateMany({ where: { ...guestRows, id: { notIn: plan.duplicateProgressEventIds } }, data: toAccount });
+      await tx.drillEvent.updateMany({ where: { ...guestRows, id: { notIn: plan.duplicateDrillEventIds } }, data: toAccount });
       await tx.mockSession.updateMany({ where: ofGuest(plan.discardedSessionIds), data: { status: 'discarded', endedAt: now } });
-      await tx.mockSession.updateMany({ where: ofGuest(plan.mockSessionIds), data: toAccount });
-      await tx.drillAttempt.updateMany({ where: ofGuest(plan.drillAttemptIds), data: toAccount });
-      await tx.submission.updateMany({ where: ofGuest(plan.submissionIds), data: toAccount });
+      await tx.mockSession.updateMany({ where: guestRows, data: toAccount });
+      await tx.drillAttempt.updateMany({ where: guestRows, data: toAccount });
+      await tx.submission.updateMany({ where: guestRows, data: toAccount });
       if (plan.timeZone !== account.learner.timeZone) await tx.learner.update({ where: { id: accountId }, data: { timeZone: plan.timeZone } });
 
       // What did not move goes with the guest (cascade); no guest left means another request got here first.

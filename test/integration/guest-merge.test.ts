@@ -99,6 +99,22 @@ describe('adding a browser’s guest progress to the account signed in on it', (
     expect(after.learner.timeZone).toBe('Europe/Paris');
   });
 
+  it('leaves behind a guest event the account already wrote (the same requestId), and moves the rest', async () => {
+    const browser = new BrowserClient(routes, '203.0.113.28');
+    await signUp(browser, 'ry@example.com');
+    const accountId = await learnerOf('ry@example.com');
+    const source = learnerRows();
+    const accountOnly = { ...learnerRows(), lessonProgress: [], quizAnswers: [], drillEvents: [], mockSessions: [], mockQuestions: [], mockPhaseAnswers: [], drillAttempts: [], reviewCards: [], reviewLogs: [], submissions: [], exerciseDrafts: [] };
+    accountOnly.progressEvents = [{ ...source.progressEvents[0]!, id: 'account-own-event' }];
+    await replaceLearnerData({ id: accountId, isNew: false }, toExport(accountOnly, new Date()));
+    const guest = newLearnerId();
+    await replaceLearnerData({ id: guest, isNew: true }, toExport(source, new Date()));
+
+    expect((await mergeGuest(browser.withCookie('tc_learner', guest))).status).toBe(200);
+    const events = (await fetchLearnerRows(accountId)).progressEvents;
+    expect(events.map((event) => event.requestId).sort()).toEqual(source.progressEvents.map((event) => event.requestId).sort());
+  });
+
   it('merges once when two tabs ask at the same time: the other gets 404 or 409, and nothing is counted twice', async () => {
     const first = new BrowserClient(routes, '203.0.113.26');
     await complete(first, 'round-robin');

@@ -22,11 +22,8 @@ describe('planning a guest merge', () => {
     expect(plan.exerciseDrafts).toEqual(guest.exerciseDrafts);
     expect(plan.reviewCardIds).toEqual(['card-question', 'card-rubric']);
     expect(plan.replacedCardIds).toEqual([]);
-    expect(plan.progressEventIds).toHaveLength(2);
-    expect(plan.drillEventIds).toHaveLength(3);
-    expect(plan.drillAttemptIds).toEqual(['attempt-practice', 'attempt-mock']);
-    expect(plan.mockSessionIds).toEqual(['session-1']);
-    expect(plan.submissionIds).toEqual(['submission-1']);
+    expect(plan.duplicateProgressEventIds).toEqual([]);
+    expect(plan.duplicateDrillEventIds).toEqual([]);
     expect(plan.discardedSessionIds).toEqual([]);
     expect(plan.timeZone).toBe('Europe/Paris');
     expect(plan.moved).toEqual(summarizeRows(guest));
@@ -77,14 +74,14 @@ describe('planning a guest merge', () => {
     expect(plan.moved).toMatchObject({ lessonsCompleted: 1, quizAnswers: 1, reviewCards: 3, drafts: 0 });
   });
 
-  it('moves every log entry except an event whose requestId the account already wrote', () => {
+  it('leaves behind only an event whose requestId the account already wrote', () => {
     const account = empty();
     const guest = learnerRows(GUEST);
     account.progressEvents = [{ ...guest.progressEvents[0]!, id: 'account-event', learnerId: ACCOUNT }];
     account.drillEvents = [{ ...guest.drillEvents[2]!, id: 'account-drill-event', learnerId: ACCOUNT }];
     const plan = planGuestMerge(account, guest);
-    expect(plan.progressEventIds).toEqual([guest.progressEvents[1]!.id]);
-    expect(plan.drillEventIds).toEqual([guest.drillEvents[0]!.id, guest.drillEvents[1]!.id]);
+    expect(plan.duplicateProgressEventIds).toEqual([guest.progressEvents[0]!.id]);
+    expect(plan.duplicateDrillEventIds).toEqual([guest.drillEvents[2]!.id]);
   });
 
   it('discards the guest’s running interview only when the account is running one too', () => {
@@ -94,7 +91,6 @@ describe('planning a guest merge', () => {
     const interviewing = empty();
     interviewing.mockSessions = [{ ...guest.mockSessions[0]!, id: 'account-session', learnerId: ACCOUNT }];
     expect(planGuestMerge(interviewing, guest).discardedSessionIds).toEqual(['session-1']);
-    expect(planGuestMerge(interviewing, guest).mockSessionIds).toEqual(['session-1']);
   });
 });
 
