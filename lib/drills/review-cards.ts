@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import type { QuizQuestion } from '@/lib/content/lesson-schema';
 import type { DrillQuestion, LessonRef } from './question-schema';
 import { scoreAnswer, type PointVerdict } from './score';
 
-/** Where a card comes from; exercises will add cards for failed tests through the same door. */
-export const CARD_SOURCES = ['rubric', 'question', 'exercise'] as const;
+/** Where a card comes from: a missed rubric point, a whole drill question, a failed exercise test, a lesson quiz question answered wrongly. */
+export const CARD_SOURCES = ['rubric', 'question', 'exercise', 'quiz'] as const;
 
 /**
  * A card to add to a learner's deck. `sourceKey` names what it tests, stably ("rubric:<question>:<point>",
@@ -60,5 +61,23 @@ export function questionCard(question: DrillQuestion): NewReviewCard {
     back: question.modelAnswer,
     topic: question.topics[0],
     href: `/drills/practice/${question.id}`,
+  };
+}
+
+/**
+ * A lesson quiz question the learner got wrong, as a card: the question (and its choices) on the
+ * front, the right answer and the lesson's explanation on the back, keyed by lesson and question so
+ * a second wrong answer brings the same card back.
+ */
+export function quizCard(lesson: { id: string; slug: string }, question: QuizQuestion): NewReviewCard {
+  const front = question.kind === 'choice' ? `${question.prompt}\n\n${question.choices.map((choice) => `- ${choice}`).join('\n')}` : question.prompt;
+  const answer = question.kind === 'choice' ? question.choices[question.answer]! : question.accept[0]!;
+  return {
+    sourceKey: `quiz:${lesson.id}:${question.id}`,
+    source: 'quiz',
+    front,
+    back: `Answer: ${answer}\n\n${question.explanation}`,
+    topic: lesson.id,
+    href: `/learn/${lesson.slug}#quiz`,
   };
 }

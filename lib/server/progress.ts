@@ -3,7 +3,10 @@ import { Prisma } from '@prisma/client';
 import { db } from './db';
 import type { WritingLearner } from './learner-identity';
 import type { LessonEntry as Lesson } from './lessons';
+import { addReviewCards } from './review-cards';
+import type { QuizQuestion } from '@/lib/content/lesson-schema';
 import { isCorrect } from '@/lib/content/quiz';
+import { quizCard } from '@/lib/drills/review-cards';
 import { emptyLessonProgress, type LessonProgressView, type ProgressRequest, type ProgressSnapshot } from '@/lib/progress/contract';
 
 /** Everything a learner has done (or, given a lesson id, that lesson only); an unknown learner has done nothing. */
@@ -39,10 +42,12 @@ export function fitsLesson(lesson: Lesson, request: ProgressRequest): boolean {
 export async function recordProgress(learner: WritingLearner, lesson: Lesson, request: ProgressRequest): Promise<RecordResult> {
   const learnerId = learner.id;
   let correct: boolean | undefined;
+  let missed: QuizQuestion | undefined;
   if (request.action === 'answer') {
     const question = lesson.frontmatter.quiz.find((candidate) => candidate.id === request.questionId);
     if (!question) throw new Error(`recordProgress: ${lesson.id} has no question ${request.questionId}; check fitsLesson first`);
     correct = isCorrect(question, request.response);
+    if (!correct) missed = question;
   }
   try {
     await db.$transaction(async (tx) => {
@@ -68,6 +73,8 @@ export async function recordProgress(learner: WritingLearner, lesson: Lesson, re
           create: { learnerId, lessonId: lesson.id, questionId: request.questionId, ...answer },
           update: answer,
         });
+        // A wrong answer puts the question in the learner's review deck (or brings its card back).
+        if (missed) await addReviewCards(learnerId, [quizCard(lesson, missed)], { tx });
       }
     });
   } catch (error) {

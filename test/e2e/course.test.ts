@@ -68,6 +68,22 @@ describe('a learner studying the course', () => {
     await expect.poll(() => item.getByTestId('quiz-feedback').textContent()).toContain('Correct.');
   });
 
+  it('answers another wrongly, and finds that question in the review deck', async () => {
+    const lesson = course.lessons[0]!;
+    const first = lesson.frontmatter.quiz.find((candidate) => candidate.kind === 'choice')!;
+    const question = lesson.frontmatter.quiz.find((candidate) => candidate !== first)!;
+    const item = page.getByTestId(`quiz-${question.id}`);
+    await item.scrollIntoViewIfNeeded();
+    if (question.kind === 'choice') await item.getByLabel(question.choices[(question.answer + 1) % question.choices.length]!, { exact: true }).check();
+    else await item.getByPlaceholder('Type your answer').fill('certainly not this');
+    await item.getByRole('button', { name: 'Check answer' }).click();
+    await expect.poll(() => item.getByTestId('quiz-feedback').textContent()).toContain('Not quite.');
+    await item.getByTestId('quiz-in-review').getByRole('link', { name: 'review deck' }).click();
+    await page.waitForURL('**/drills/review');
+    await expect.poll(() => page.getByTestId('flashcard-front').textContent(), { timeout: 15_000 }).toContain(question.prompt);
+    await page.goto(`/learn/${lesson.slug}`);
+  });
+
   it('marks the lesson complete, and it is still complete after a reload', async () => {
     const lesson = course.lessons[0]!;
     await page.getByTestId('mark-complete').click();

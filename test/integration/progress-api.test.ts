@@ -81,6 +81,32 @@ describe('progress API on a real database', () => {
     expect((await progressOf(learner)).lessons[lesson.id]?.answers[choiceQuestion.id]).toEqual({ correct: true });
   });
 
+  it('puts a wrongly answered quiz question in the review deck once, and a right answer adds nothing', async () => {
+    const fresh = learnerCookie(await post(lesson.id, { action: 'complete', requestId: newRequestId() }));
+    const cards = () => independent.reviewCard.findMany({ where: { learnerId: fresh } });
+    const wrong = (choiceQuestion.answer + 1) % choiceQuestion.choices.length;
+
+    await post(lesson.id, { action: 'answer', requestId: newRequestId(), questionId: choiceQuestion.id, response: choiceQuestion.answer }, { cookie: fresh });
+    expect(await cards()).toEqual([]);
+
+    const missed = await post(lesson.id, { action: 'answer', requestId: newRequestId(), questionId: choiceQuestion.id, response: wrong }, { cookie: fresh });
+    expect((await missed.json()).correct).toBe(false);
+    const [card] = await cards();
+    expect(card).toMatchObject({ sourceKey: `quiz:${lesson.id}:${choiceQuestion.id}`, source: 'quiz', topic: lesson.id, href: `/learn/${lesson.slug}#quiz` });
+    expect(card!.back).toContain(choiceQuestion.choices[choiceQuestion.answer]!);
+    expect(card!.due.getTime()).toBeLessThanOrEqual(Date.now());
+
+    await post(lesson.id, { action: 'answer', requestId: newRequestId(), questionId: choiceQuestion.id, response: wrong }, { cookie: fresh });
+    expect(await cards()).toHaveLength(1);
+  });
+
+  it('makes a new learner and the card in one write when the first thing they do is answer wrongly', async () => {
+    const wrong = (choiceQuestion.answer + 1) % choiceQuestion.choices.length;
+    const response = await post(lesson.id, { action: 'answer', requestId: newRequestId(), questionId: choiceQuestion.id, response: wrong });
+    expect(response.status).toBe(200);
+    expect(await independent.reviewCard.count({ where: { learnerId: learnerCookie(response) } })).toBe(1);
+  });
+
   it('applies a retried request once', async () => {
     const requestId = newRequestId();
     const before = await rowCounts();

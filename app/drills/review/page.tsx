@@ -10,7 +10,7 @@ export default async function ReviewPage() {
   return (
     <>
       <h1>Review</h1>
-      <p className="drills-intro">Flashcards from the points your answers missed, scheduled with FSRS: each comes back just before you would forget it. New cards are capped at 20 a day.</p>
+      <p className="drills-intro">Flashcards from what you missed (rubric points, failed exercise tests, wrong quiz answers), scheduled with FSRS: each comes back just before you would forget it. New cards are capped at 20 a day.</p>
       <ReviewSession initial={queue} />
     </>
   );

@@ -75,7 +75,8 @@ export function ReviewSession({ initial }: { initial: ReviewQueueView }) {
           <h2 id="review-heading">{queue.totalCards === 0 ? 'No cards yet' : 'All done for now'}</h2>
           {queue.totalCards === 0 ? (
             <p>
-              Cards come from the rubric points your answers miss. <Link href="/drills/practice?order=weakest">Answer a practice question</Link> to start your deck.
+              Cards come from the rubric points your answers miss, the exercise tests you fail and the lesson quiz questions you get wrong.{' '}
+              <Link href="/drills/practice?order=weakest">Answer a practice question</Link> to start your deck.
             </p>
           ) : (
             <p>

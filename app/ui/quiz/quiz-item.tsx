@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
 import { isCorrect, type QuizResponse } from '@/lib/content/quiz';
 import type { QuizQuestion } from '@/lib/content/lesson-schema';
@@ -20,6 +21,8 @@ export function QuizItem({ lessonId, question, number, previouslyCorrect }: Prop
   const [text, setText] = useState('');
   const [result, setResult] = useState<boolean | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  // The server puts a wrongly answered question in the review deck as it saves the answer.
+  const [savedWrong, setSavedWrong] = useState(false);
 
   const response: QuizResponse | null = question.kind === 'choice' ? choice : text.trim() ? text : null;
 
@@ -28,8 +31,10 @@ export function QuizItem({ lessonId, question, number, previouslyCorrect }: Prop
     if (response === null) return;
     setResult(isCorrect(question, response));
     setSaveError(null);
+    setSavedWrong(false);
     try {
-      await save(lessonId, { action: 'answer', questionId: question.id, response });
+      const saved = await save(lessonId, { action: 'answer', questionId: question.id, response });
+      setSavedWrong(saved.correct === false);
     } catch (failure) {
       setSaveError(failure instanceof Error ? failure.message : 'Could not save.');
     }
@@ -74,6 +79,11 @@ export function QuizItem({ lessonId, question, number, previouslyCorrect }: Prop
           <div className="quiz-feedback" data-testid="quiz-feedback">
             <p className="quiz-verdict">{result ? 'Correct.' : 'Not quite.'}</p>
             <p>{question.explanation}</p>
+            {savedWrong && (
+              <p className="muted" data-testid="quiz-in-review">
+                This question is now in your <Link href="/drills/review">review deck</Link>, to come back just before you would forget it.
+              </p>
+            )}
           </div>
         )}
         {saveError && (

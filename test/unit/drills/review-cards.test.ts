@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDrillBank } from '@/lib/drills/load-bank';
-import { cardsForMissedPoints, lessonHref, modelQuotes, newReviewCardSchema, questionCard } from '@/lib/drills/review-cards';
+import { cardsForMissedPoints, lessonHref, modelQuotes, newReviewCardSchema, questionCard, quizCard } from '@/lib/drills/review-cards';
 import { scoreAnswer } from '@/lib/drills/score';
 import { fixtureQuestion } from './fixtures';
 
@@ -43,5 +43,29 @@ describe('newReviewCardSchema, the door for future card sources', () => {
     expect(newReviewCardSchema.safeParse({ ...card, sourceKey: 'no source prefix' }).success).toBe(false);
     expect(newReviewCardSchema.safeParse({ ...card, href: 'https://evil.example/' }).success).toBe(false);
     expect(newReviewCardSchema.safeParse({ ...card, href: '//evil.example/path' }).success).toBe(false);
+  });
+});
+
+describe('a card for a lesson quiz question answered wrongly', () => {
+  const lesson = { id: 'ip-hash', slug: 'ip-hash' };
+
+  it('asks the question with its choices, and answers with the right one and the explanation', () => {
+    const card = quizCard(lesson, { id: 'ip-hash-remap', kind: 'choice', prompt: 'A server joins a pool of 4. Roughly what share of clients move?', choices: ['None', 'About 80%'], answer: 1, explanation: 'Modulo hashing remaps most keys.' });
+    expect(card).toEqual({
+      sourceKey: 'quiz:ip-hash:ip-hash-remap',
+      source: 'quiz',
+      front: 'A server joins a pool of 4. Roughly what share of clients move?\n\n- None\n- About 80%',
+      back: 'Answer: About 80%\n\nModulo hashing remaps most keys.',
+      topic: 'ip-hash',
+      href: '/learn/ip-hash#quiz',
+    });
+    expect(newReviewCardSchema.parse(card)).toEqual(card);
+  });
+
+  it('answers a short question with its first accepted answer', () => {
+    const card = quizCard(lesson, { id: 'ip-hash-layer', kind: 'short', prompt: 'Which header carries the client address through a proxy?', accept: ['X-Forwarded-For', 'Forwarded'], explanation: 'Proxies append to it.' });
+    expect(card.front).toBe('Which header carries the client address through a proxy?');
+    expect(card.back).toBe('Answer: X-Forwarded-For\n\nProxies append to it.');
+    expect(newReviewCardSchema.parse(card)).toEqual(card);
   });
 });
