@@ -2,10 +2,12 @@ import type { LearnerRows, LessonProgressRow, QuizAnswerRow, ExerciseDraftRow, R
 
 /*
  * Adding a browser's guest progress to the account signed in on it. The guest's rows move to the
- * account's learner; where both hold a row for the same thing (a lesson, a quiz question, a review
- * card, an exercise draft) the one changed last wins, as the last write would have had both been
- * the same learner all along. Logs (events, attempts, interviews, submissions) are history: all of
- * them move, except an event whose requestId the account already used, which is the same write.
+ * account's learner. Where both hold a row for the same thing, adding never takes progress away: a
+ * completed lesson beats one that is not, a right quiz answer beats a wrong one, and otherwise (two
+ * drafts, two review cards, two ticks of the same kind) the one changed last wins, as the last write
+ * would have had both been one learner all along. Logs (events, attempts, interviews, submissions)
+ * are history: all of them move, except an event whose requestId the account already used, which
+ * is the same write.
  */
 
 /** What the guest has, in the words the account page uses. */
@@ -81,22 +83,33 @@ type Event = { id: string; requestId: string };
 
 const time = (date: Date | null) => date?.getTime() ?? -Infinity;
 
-/** The guest rows that beat the account's row with the same key (a tie keeps the account's). */
-function newerThanAccount<T>(guest: readonly T[], account: readonly T[], key: (row: T) => string, changedAt: (row: T) => Date | null): T[] {
-  const accountTimes = new Map(account.map((row) => [key(row), time(changedAt(row))]));
+/** The guest rows that beat the account's row with the same key; a guest row with no rival moves. */
+function guestWinners<T>(guest: readonly T[], account: readonly T[], key: (row: T) => string, beats: (guestRow: T, accountRow: T) => boolean): T[] {
+  const accountRows = new Map(account.map((row) => [key(row), row]));
   return guest.filter((row) => {
-    const accounts = accountTimes.get(key(row));
-    return accounts === undefined || time(changedAt(row)) > accounts;
+    const rival = accountRows.get(key(row));
+    return rival === undefined || beats(row, rival);
   });
 }
 
+/** Later wins; a tie keeps the account's row. */
+const later = (guestAt: Date | null, accountAt: Date | null) => time(guestAt) > time(accountAt);
+/** Done beats not done; between equals, later wins. */
+const doneThenLater = (guestDone: boolean, accountDone: boolean, guestAt: Date, accountAt: Date) => (guestDone !== accountDone ? guestDone : later(guestAt, accountAt));
+
 export function planGuestMerge(account: LearnerRows, guest: LearnerRows): GuestMergePlan {
-  const lessonProgress = newerThanAccount(guest.lessonProgress, account.lessonProgress, (row) => row.lessonId, (row) => row.updatedAt);
-  const quizAnswers = newerThanAccount(guest.quizAnswers, account.quizAnswers, (row) => `${row.lessonId}/${row.questionId}`, (row) => row.answeredAt);
-  const exerciseDrafts = newerThanAccount(guest.exerciseDrafts, account.exerciseDrafts, (row) => row.exerciseId, (row) => row.updatedAt);
+  const lessonProgress = guestWinners(guest.lessonProgress, account.lessonProgress, (row) => row.lessonId, (mine, theirs) =>
+    doneThenLater(mine.completedAt !== null, theirs.completedAt !== null, mine.updatedAt, theirs.updatedAt),
+  );
+  const quizAnswers = guestWinners(guest.quizAnswers, account.quizAnswers, (row) => `${row.lessonId}/${row.questionId}`, (mine, theirs) =>
+    doneThenLater(mine.correct, theirs.correct, mine.answeredAt, theirs.answeredAt),
+  );
+  const exerciseDrafts = guestWinners(guest.exerciseDrafts, account.exerciseDrafts, (row) => row.exerciseId, (mine, theirs) => later(mine.updatedAt, theirs.updatedAt));
   // A card's memory is its last review; one never reviewed loses to one that was.
-  const cards = newerThanAccount<ReviewCardRow>(guest.reviewCards, account.reviewCards, (card) => card.sourceKey, (card) => card.lastReview);
+  const cards = guestWinners<ReviewCardRow>(guest.reviewCards, account.reviewCards, (card) => card.sourceKey, (mine, theirs) => later(mine.lastReview, theirs.lastReview));
   const movingKeys = new Set(cards.map((card) => card.sourceKey));
+  // "Lessons completed" counts lessons the account gains, not a newer tick on one it had.
+  const completedInAccount = new Set(account.lessonProgress.filter((row) => row.completedAt !== null).map((row) => row.lessonId));
 
   // A requestId is unique per learner within each event table.
   const duplicates = (guestEvents: readonly Event[], accountEvents: readonly Event[]) => {
@@ -116,7 +129,7 @@ export function planGuestMerge(account: LearnerRows, guest: LearnerRows): GuestM
     discardedSessionIds: accountIsInterviewing ? guest.mockSessions.filter((session) => session.status === 'active').map((session) => session.id) : [],
     timeZone: account.learner.timeZone ?? guest.learner.timeZone,
     moved: {
-      lessonsCompleted: lessonProgress.filter((row) => row.completedAt !== null).length,
+      lessonsCompleted: lessonProgress.filter((row) => row.completedAt !== null && !completedInAccount.has(row.lessonId)).length,
       quizAnswers: quizAnswers.length,
       drillAttempts: guest.drillAttempts.length,
       mockInterviews: guest.mockSessions.length,

@@ -36,8 +36,8 @@ export function GuestProgressOffer({ guest, onMerged }: { guest: GuestSummary; o
     <form className="account-form" onSubmit={(event) => void merge(event)} aria-labelledby="guest-offer-heading">
       <h2 id="guest-offer-heading">Progress from this browser</h2>
       <p>
-        Before you signed in, this browser was used as a guest: <strong data-testid="guest-summary">{describeSummary(guest)}</strong>. It is not in your account. Add it if it is yours;
-        where both have the same lesson, answer, card or draft, the more recent one is kept.
+        Before you signed in, this browser was used as a guest: <strong data-testid="guest-summary">{describeSummary(guest)}</strong>. It is not in your account. Add it if it is yours:
+        nothing in your account is lost (a completed lesson or a right answer stays), and where both have the same draft or card, the more recent one is kept.
       </p>
       <FormFooter busy={busy} error={error} label="Add it to my account" />
     </form>

@@ -30,12 +30,13 @@ describe('planning a guest merge', () => {
     expect(plan.moved).toEqual({ lessonsCompleted: 1, quizAnswers: 2, drillAttempts: 2, mockInterviews: 1, reviewCards: 2, submissions: 1, drafts: 1 });
   });
 
-  it('keeps whichever copy of a lesson, answer, card or draft changed last, and the account’s on a tie', () => {
+  it('never takes progress away: a completed lesson or a right answer stays; otherwise the copy changed last wins, the account’s on a tie', () => {
     const account = empty();
     const guest = empty();
     account.learner.timeZone = 'Asia/Tokyo';
     guest.learner.timeZone = 'Europe/Paris';
-    // round-robin: the guest reopened it after the account completed it. ip-hash: the account's is newer. least-connections: a tie.
+    // round-robin: the guest reopened it after the account completed it, and the completion stays.
+    // ip-hash: both completed, the account's later. least-connections: only the guest completed it.
     account.lessonProgress = [
       { learnerId: ACCOUNT, lessonId: 'round-robin', completedAt: minute(1), updatedAt: minute(1) },
       { learnerId: ACCOUNT, lessonId: 'ip-hash', completedAt: minute(5), updatedAt: minute(5) },
@@ -47,8 +48,17 @@ describe('planning a guest merge', () => {
       { learnerId: GUEST, lessonId: 'least-connections', completedAt: minute(3), updatedAt: minute(3) },
       { learnerId: GUEST, lessonId: 'health-checks', completedAt: minute(6), updatedAt: minute(6) },
     ];
-    account.quizAnswers = [{ learnerId: ACCOUNT, lessonId: 'ip-hash', questionId: 'q1', answer: '1', correct: false, answeredAt: minute(1) }];
-    guest.quizAnswers = [{ learnerId: GUEST, lessonId: 'ip-hash', questionId: 'q1', answer: '2', correct: true, answeredAt: minute(2) }];
+    // q1: the guest got it right. q2: the guest got wrong what the account had right. q3: both wrong, the guest's later.
+    account.quizAnswers = [
+      { learnerId: ACCOUNT, lessonId: 'ip-hash', questionId: 'q1', answer: '1', correct: false, answeredAt: minute(3) },
+      { learnerId: ACCOUNT, lessonId: 'ip-hash', questionId: 'q2', answer: '0', correct: true, answeredAt: minute(1) },
+      { learnerId: ACCOUNT, lessonId: 'ip-hash', questionId: 'q3', answer: '0', correct: false, answeredAt: minute(1) },
+    ];
+    guest.quizAnswers = [
+      { learnerId: GUEST, lessonId: 'ip-hash', questionId: 'q1', answer: '2', correct: true, answeredAt: minute(2) },
+      { learnerId: GUEST, lessonId: 'ip-hash', questionId: 'q2', answer: '1', correct: false, answeredAt: minute(2) },
+      { learnerId: GUEST, lessonId: 'ip-hash', questionId: 'q3', answer: '1', correct: false, answeredAt: minute(2) },
+    ];
     account.exerciseDrafts = [{ learnerId: ACCOUNT, exerciseId: 'round-robin', code: 'newer', updatedAt: minute(9) }];
     guest.exerciseDrafts = [{ learnerId: GUEST, exerciseId: 'round-robin', code: 'older', updatedAt: minute(8) }];
     const card = learnerRows(ACCOUNT).reviewCards[0]!;
@@ -65,13 +75,19 @@ describe('planning a guest merge', () => {
     ];
 
     const plan = planGuestMerge(account, guest);
-    expect(plan.lessonProgress.map((row) => row.lessonId)).toEqual(['round-robin', 'health-checks']);
-    expect(plan.quizAnswers.map((row) => row.answer)).toEqual(['2']);
+    expect(plan.lessonProgress.map((row) => row.lessonId)).toEqual(['least-connections', 'health-checks']);
+    expect(plan.quizAnswers.map((row) => row.questionId)).toEqual(['q1', 'q3']);
     expect(plan.exerciseDrafts).toEqual([]);
     expect(plan.reviewCardIds).toEqual(['guest-later', 'guest-reviewed', 'guest-never']);
     expect(plan.replacedCardIds).toEqual(['account-reviewed', 'account-never']);
     expect(plan.timeZone).toBe('Asia/Tokyo');
-    expect(plan.moved).toMatchObject({ lessonsCompleted: 1, quizAnswers: 1, reviewCards: 3, drafts: 0 });
+    expect(plan.moved).toMatchObject({ lessonsCompleted: 2, quizAnswers: 2, reviewCards: 3, drafts: 0 });
+
+    // A later completion of a lesson the account had completed replaces it, but adds no lesson.
+    guest.lessonProgress = [{ learnerId: GUEST, lessonId: 'ip-hash', completedAt: minute(8), updatedAt: minute(8) }];
+    const retick = planGuestMerge(account, guest);
+    expect(retick.lessonProgress.map((row) => row.lessonId)).toEqual(['ip-hash']);
+    expect(retick.moved.lessonsCompleted).toBe(0);
   });
 
   it('leaves behind only an event whose requestId the account already wrote', () => {
