@@ -3,16 +3,13 @@ import { Prisma } from '@prisma/client';
 import { isEmptySummary, planGuestMerge, summarizeRows, type GuestSummary } from '@/lib/account/guest-merge';
 import { db } from './db';
 import { unclaimedGuestId } from './learner-accounts';
-import { fetchLearnerRows } from './learner-data';
+import { fetchLearnerRows, readLearnerRows, SNAPSHOT } from './learner-data';
 
 /*
  * Moves a browser's guest progress into the account signed in on it (lib/account/guest-merge.ts
  * decides what wins), in one transaction that ends by deleting the guest: a second merge, or a
  * merge racing this one, finds no guest and changes nothing.
  */
-
-// A guest with months of practice moves thousands of rows; the default 5 s is for single writes.
-const MERGE_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 
 /** What the browser's guest holds, or undefined when there is no guest or it has nothing. */
 export async function guestSummary(cookieValue: string | undefined): Promise<GuestSummary | undefined> {
@@ -25,15 +22,20 @@ export async function guestSummary(cookieValue: string | undefined): Promise<Gue
 /** The guest was merged, claimed or deleted meanwhile, or a key clashed with a write that landed meanwhile; nothing changed. */
 export class GuestMergeConflictError extends Error {}
 
-/** Moves the guest's rows to the account's learner and deletes the guest; answers what moved. */
+/**
+ * Moves the guest's rows to the account's learner and deletes the guest; answers what moved. Read,
+ * decided and written in one serializable transaction: a write to either learner meanwhile makes
+ * the merge fail (GuestMergeConflictError, a 409) rather than lose to a row read before it.
+ */
 export async function mergeGuestIntoAccount(guestId: string, accountId: string, now: Date = new Date()): Promise<GuestSummary> {
-  const [account, guest] = await Promise.all([fetchLearnerRows(accountId), fetchLearnerRows(guestId)]);
-  const plan = planGuestMerge(account, guest);
   const toAccount = { learnerId: accountId };
   const guestRows = { learnerId: guestId };
   const ofGuest = (ids: string[]) => ({ id: { in: ids }, ...guestRows });
   try {
-    await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
+      const account = await readLearnerRows(tx, accountId);
+      const plan = planGuestMerge(account, await readLearnerRows(tx, guestId));
+
       // Keyed rows: the account's loser out, the guest's winner copied in with its own timestamps.
       await tx.lessonProgress.deleteMany({ where: { learnerId: accountId, lessonId: { in: plan.lessonProgress.map((row) => row.lessonId) } } });
       await tx.exerciseDraft.deleteMany({ where: { learnerId: accountId, exerciseId: { in: plan.exerciseDrafts.map((row) => row.exerciseId) } } });
@@ -57,10 +59,10 @@ export async function mergeGuestIntoAccount(guestId: string, accountId: string, 
       // What did not move goes with the guest (cascade); no guest left means another request got here first.
       const deleted = await tx.learner.deleteMany({ where: { id: guestId, userId: null } });
       if (deleted.count !== 1) throw new GuestMergeConflictError('The guest is gone or was claimed by an account.');
-    }, MERGE_TRANSACTION);
+      return plan.moved;
+    }, SNAPSHOT);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || error.code === 'P2034')) throw new GuestMergeConflictError(error.message);
     throw error;
   }
-  return plan.moved;
 }

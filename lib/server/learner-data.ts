@@ -16,8 +16,9 @@ import type { Tx } from './drill-writes';
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 // One snapshot: a write landing between two reads must not leave an attempt naming a session the file lacks.
-// Serializable is the one level both SQLite and PostgreSQL accept.
-const SNAPSHOT = { isolationLevel: Prisma.TransactionIsolationLevel.Serializable };
+// Serializable is the one level both SQLite and PostgreSQL accept. A full 5 MB learner is tens of
+// thousands of rows, read one table after another; the default 5 s is for single writes.
+export const SNAPSHOT = { isolationLevel: Prisma.TransactionIsolationLevel.Serializable, maxWait: 10_000, timeout: 60_000 };
 // An import of a full 5 MB file writes tens of thousands of rows; the default 5 s is for single writes.
 const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 
@@ -39,32 +40,33 @@ function noRows(): LearnerRows {
   };
 }
 
-/** Everything stored for a learner, table by table; an unknown learner has nothing. */
+/** Everything stored for a learner, table by table, read in one snapshot; an unknown learner has nothing. */
 export async function fetchLearnerRows(learnerId: string | undefined): Promise<LearnerRows> {
   if (!learnerId) return noRows();
+  return db.$transaction((tx) => readLearnerRows(tx, learnerId), SNAPSHOT);
+}
+
+/** The same rows, read through a transaction the caller holds (so it can write on what it read). */
+export async function readLearnerRows(tx: Tx, learnerId: string): Promise<LearnerRows> {
   const mine = { learnerId };
-  const [learner, lessonProgress, quizAnswers, progressEvents, drillEvents, mockSessions, mockQuestions, mockPhaseAnswers, drillAttempts, reviewCards, reviewLogs, submissions, exerciseDrafts] =
-    await db.$transaction(
-      [
-        db.learner.findUnique({ where: { id: learnerId }, select: { timeZone: true } }),
-        db.lessonProgress.findMany({ where: mine }),
-        db.quizAnswer.findMany({ where: mine }),
-        db.progressEvent.findMany({ where: mine }),
-        db.drillEvent.findMany({ where: mine }),
-        db.mockSession.findMany({ where: mine }),
-        db.mockQuestion.findMany({ where: { session: mine } }),
-        db.mockPhaseAnswer.findMany({ where: { question: { session: mine } } }),
-        db.drillAttempt.findMany({ where: mine }),
-        db.reviewCard.findMany({ where: mine }),
-        // Through the card: ReviewLog.learnerId is a copy, and the card is what owns the log.
-        db.reviewLog.findMany({ where: { card: mine } }),
-        db.submission.findMany({ where: mine }),
-        db.exerciseDraft.findMany({ where: mine }),
-      ],
-      SNAPSHOT,
-    );
+  const learner = await tx.learner.findUnique({ where: { id: learnerId }, select: { timeZone: true } });
   if (!learner) return noRows();
-  return { learner, lessonProgress, quizAnswers, progressEvents, drillEvents, mockSessions, mockQuestions, mockPhaseAnswers, drillAttempts, reviewCards, reviewLogs, submissions, exerciseDrafts };
+  return {
+    learner,
+    lessonProgress: await tx.lessonProgress.findMany({ where: mine }),
+    quizAnswers: await tx.quizAnswer.findMany({ where: mine }),
+    progressEvents: await tx.progressEvent.findMany({ where: mine }),
+    drillEvents: await tx.drillEvent.findMany({ where: mine }),
+    mockSessions: await tx.mockSession.findMany({ where: mine }),
+    mockQuestions: await tx.mockQuestion.findMany({ where: { session: mine } }),
+    mockPhaseAnswers: await tx.mockPhaseAnswer.findMany({ where: { question: { session: mine } } }),
+    drillAttempts: await tx.drillAttempt.findMany({ where: mine }),
+    reviewCards: await tx.reviewCard.findMany({ where: mine }),
+    // Through the card: ReviewLog.learnerId is a copy, and the card is what owns the log.
+    reviewLogs: await tx.reviewLog.findMany({ where: { card: mine } }),
+    submissions: await tx.submission.findMany({ where: mine }),
+    exerciseDrafts: await tx.exerciseDraft.findMany({ where: mine }),
+  };
 }
 
 /** The export file of everything stored for a learner (empty lists for none). */
