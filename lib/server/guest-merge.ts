@@ -66,3 +66,8 @@ export async function mergeGuestIntoAccount(guestId: string, accountId: string, 
     throw error;
   }
 }
+
+/** Deletes the guest and, by cascade, everything it holds; a guest an account claimed meanwhile is left alone. */
+export async function discardGuest(guestId: string): Promise<void> {
+  await db.learner.deleteMany({ where: { id: guestId, userId: null } });
+}

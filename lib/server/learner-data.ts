@@ -15,12 +15,12 @@ import type { Tx } from './drill-writes';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
+// A full 5 MB learner is tens of thousands of rows, read or written one table after another; the
+// default 5 s is for single writes.
+const WHOLE_LEARNER = { maxWait: 10_000, timeout: 60_000 };
 // One snapshot: a write landing between two reads must not leave an attempt naming a session the file lacks.
-// Serializable is the one level both SQLite and PostgreSQL accept. A full 5 MB learner is tens of
-// thousands of rows, read one table after another; the default 5 s is for single writes.
-export const SNAPSHOT = { isolationLevel: Prisma.TransactionIsolationLevel.Serializable, maxWait: 10_000, timeout: 60_000 };
-// An import of a full 5 MB file writes tens of thousands of rows; the default 5 s is for single writes.
-const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
+// Serializable is the one level both SQLite and PostgreSQL accept.
+export const SNAPSHOT = { ...WHOLE_LEARNER, isolationLevel: Prisma.TransactionIsolationLevel.Serializable };
 
 function noRows(): LearnerRows {
   return {
@@ -123,7 +123,7 @@ export async function replaceLearnerData(learner: { id: string; isNew: boolean }
       await tx.learner.upsert({ where: { id: learner.id }, create: { id: learner.id, timeZone }, update: { timeZone } });
       await clearLearnerRows(tx, learner.id);
       await insertLearnerRows(tx, rows);
-    }, IMPORT_TRANSACTION);
+    }, WHOLE_LEARNER);
   } catch (error) {
     // The file's own keys are unique (export-schema.ts), so a clash is with a row written meanwhile.
     if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || error.code === 'P2034')) throw new ImportConflictError(error.message);

@@ -42,12 +42,11 @@ export function fitsLesson(lesson: Lesson, request: ProgressRequest): boolean {
 export async function recordProgress(learner: WritingLearner, lesson: Lesson, request: ProgressRequest): Promise<RecordResult> {
   const learnerId = learner.id;
   let correct: boolean | undefined;
-  let missed: QuizQuestion | undefined;
+  let question: QuizQuestion | undefined;
   if (request.action === 'answer') {
-    const question = lesson.frontmatter.quiz.find((candidate) => candidate.id === request.questionId);
+    question = lesson.frontmatter.quiz.find((candidate) => candidate.id === request.questionId);
     if (!question) throw new Error(`recordProgress: ${lesson.id} has no question ${request.questionId}; check fitsLesson first`);
     correct = isCorrect(question, request.response);
-    if (!correct) missed = question;
   }
   try {
     await db.$transaction(async (tx) => {
@@ -74,7 +73,7 @@ export async function recordProgress(learner: WritingLearner, lesson: Lesson, re
           update: answer,
         });
         // A wrong answer puts the question in the learner's review deck (or brings its card back).
-        if (missed) await addReviewCards(learnerId, [quizCard(lesson, missed)], { tx });
+        if (question && !correct) await addReviewCards(learnerId, [quizCard(lesson, question)], { tx });
       }
     });
   } catch (error) {

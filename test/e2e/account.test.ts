@@ -31,6 +31,19 @@ async function fillAndSubmit(fields: Record<string, string>, button: string) {
   await page.getByRole('button', { name: button, exact: true }).click();
 }
 
+/** Signs out, completes one lesson as the browser's new guest, signs back in, and waits for the offer of that guest's progress. */
+async function completeAsGuestThenSignIn(slug: string) {
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect.poll(() => page.getByRole('button', { name: 'Sign up', exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  await page.goto(`/learn/${slug}`);
+  await page.getByTestId('mark-complete').click();
+  await expect.poll(() => page.getByTestId('lesson-complete').getAttribute('data-done'), { timeout: 15_000 }).toBe('true');
+  await page.goto('/account');
+  await page.getByRole('button', { name: 'I have an account', exact: true }).click();
+  await fillAndSubmit({ Email: EMAIL, Password: PASSWORD }, 'Sign in');
+  await expect.poll(() => page.getByTestId('guest-summary').textContent(), { timeout: 15_000 }).toBe('1 lesson completed');
+}
+
 describe('an account, on a phone-sized screen', () => {
   it('starts as a guest, completes a lesson, then signs up and keeps it', async () => {
     await page.goto('/learn/round-robin');
@@ -68,15 +81,7 @@ describe('an account, on a phone-sized screen', () => {
 
   it('offers this browser’s guest progress after signing in, and adds it on request', async () => {
     await page.goto('/account');
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Sign up', exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    await page.goto('/learn/least-connections');
-    await page.getByTestId('mark-complete').click();
-    await expect.poll(() => page.getByTestId('lesson-complete').getAttribute('data-done'), { timeout: 15_000 }).toBe('true');
-    await page.goto('/account');
-    await page.getByRole('button', { name: 'I have an account', exact: true }).click();
-    await fillAndSubmit({ Email: EMAIL, Password: PASSWORD }, 'Sign in');
-    await expect.poll(() => page.getByTestId('guest-summary').textContent(), { timeout: 15_000 }).toBe('1 lesson completed');
+    await completeAsGuestThenSignIn('least-connections');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await lessonsCompleted()).toMatch(/^1\b/);
 
@@ -87,6 +92,14 @@ describe('an account, on a phone-sized screen', () => {
     expect(await lessonsCompleted()).toMatch(/^2\b/);
     await page.goto('/account');
     expect(await page.getByTestId('guest-summary').count()).toBe(0);
+  });
+
+  it('discards guest progress that is not the learner’s, leaving the account as it was', async () => {
+    await completeAsGuestThenSignIn('ip-hash');
+    await page.getByRole('button', { name: 'Discard it', exact: true }).click();
+    await expect.poll(() => page.getByTestId('guest-merged').textContent(), { timeout: 15_000 }).toBe('This browser’s guest progress was discarded.');
+    await expect.poll(() => page.getByTestId('guest-summary').count()).toBe(0);
+    expect(await lessonsCompleted()).toMatch(/^2\b/);
   });
 
   it('deletes the account after asking for the password, and the email no longer signs in', async () => {

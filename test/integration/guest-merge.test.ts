@@ -22,6 +22,7 @@ afterAll(() => db.$disconnect());
 const saveDraft = (browser: BrowserClient, code: string) => browser.call('PUT', '/api/exercises/round-robin/draft', { code });
 const signOut = (browser: BrowserClient) => browser.call('POST', '/api/auth/sign-out', {});
 const mergeGuest = (browser: BrowserClient, headers: Record<string, string> = {}) => browser.call('POST', '/api/account/guest', undefined, headers);
+const discardGuest = (browser: BrowserClient) => browser.call('DELETE', '/api/account/guest');
 const learnerOf = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email }, include: { learner: true } })).learner!.id;
 
 describe('adding a browser’s guest progress to the account signed in on it', () => {
@@ -113,6 +114,25 @@ describe('adding a browser’s guest progress to the account signed in on it', (
     expect((await mergeGuest(browser.withCookie('tc_learner', guest))).status).toBe(200);
     const events = (await fetchLearnerRows(accountId)).progressEvents;
     expect(events.map((event) => event.requestId).sort()).toEqual(source.progressEvents.map((event) => event.requestId).sort());
+  });
+
+  it('discards the guest instead when it is not the learner’s: the guest is deleted, the account untouched', async () => {
+    const browser = new BrowserClient(routes, '203.0.113.29');
+    await signUp(browser, 'sol@example.com');
+    await complete(browser, 'round-robin');
+    await browser.call('POST', '/api/auth/sign-out', {});
+    await complete(browser, 'ip-hash');
+    const guest = browser.cookies.get('tc_learner')!;
+    expect((await discardGuest(browser)).status).toBe(401);
+
+    await signIn(browser, 'sol@example.com');
+    const discarded = await discardGuest(browser);
+    expect(discarded.status).toBe(204);
+    expect(await db.learner.count({ where: { id: guest } })).toBe(0);
+    expect(await db.lessonProgress.count({ where: { learnerId: guest } })).toBe(0);
+    expect(browser.cookies.has('tc_learner')).toBe(false);
+    expect(await completed(browser)).toEqual(['round-robin']);
+    expect((await discardGuest(browser.withCookie('tc_learner', guest))).status).toBe(404);
   });
 
   it('merges once when two tabs ask at the same time: the other gets 404 or 409, and nothing is counted twice', async () => {

@@ -75,7 +75,7 @@ function SignInForm() {
 function SignedIn({ account, guest }: { account: { email: string; name: string }; guest?: GuestSummary }) {
   const router = useRouter();
   const [notice, setNotice] = useState('');
-  const [merged, setMerged] = useState('');
+  const [guestNotice, setGuestNotice] = useState('');
   const signOut = useAuthForm('/sign-out', () => ({}), () => router.refresh());
   const password = useAuthForm(
     '/change-password',
@@ -90,9 +90,9 @@ function SignedIn({ account, guest }: { account: { email: string; name: string }
       <p data-testid="signed-in-as">
         Signed in as <strong>{account.email}</strong>. Your progress, drafts and drill history are kept in your account.
       </p>
-      {guest && <GuestProgressOffer guest={guest} onMerged={setMerged} />}
+      {guest && <GuestProgressOffer guest={guest} onDone={setGuestNotice} />}
       <p role="status" className="account-notice guest-merged" data-testid="guest-merged">
-        {merged}
+        {guestNotice}
       </p>
       <form onSubmit={signOut.submit}>
         <FormFooter busy={signOut.busy} error={signOut.error} label="Sign out" plain />

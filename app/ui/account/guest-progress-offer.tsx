@@ -10,20 +10,20 @@ import { FormFooter } from './form-parts';
  * account's progress, and the guest's waits here until the learner chooses to add it (on a shared
  * computer it may be someone else's).
  */
-export function GuestProgressOffer({ guest, onMerged }: { guest: GuestSummary; onMerged: (message: string) => void }) {
+export function GuestProgressOffer({ guest, onDone }: { guest: GuestSummary; onDone: (message: string) => void }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
 
-  const merge = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  /** Sends the offer's answer: POST adds the guest to the account, DELETE discards it. */
+  const answer = async (method: 'POST' | 'DELETE') => {
     setBusy(true);
     setError('');
     try {
-      const response = await fetch('/api/account/guest', { method: 'POST' });
+      const response = await fetch('/api/account/guest', { method });
       const body = (await response.json().catch(() => ({}))) as { moved?: GuestSummary; error?: string };
-      if (!response.ok || !body.moved) throw new Error(body.error ?? `The server answered ${response.status}. Try again.`);
-      onMerged(`Added to your account: ${describeSummary(body.moved)}.`);
+      if (!response.ok || (method === 'POST' && !body.moved)) throw new Error(body.error ?? `The server answered ${response.status}. Try again.`);
+      onDone(body.moved ? `Added to your account: ${describeSummary(body.moved)}.` : 'This browser’s guest progress was discarded.');
       router.refresh();
     } catch (caught) {
       setError(caught instanceof TypeError ? 'Could not reach the server. Check your connection and try again.' : (caught as Error).message);
@@ -33,13 +33,25 @@ export function GuestProgressOffer({ guest, onMerged }: { guest: GuestSummary; o
   };
 
   return (
-    <form className="account-form" onSubmit={(event) => void merge(event)} aria-labelledby="guest-offer-heading">
+    <form
+      className="account-form"
+      onSubmit={(event: FormEvent<HTMLFormElement>) => {
+        event.preventDefault();
+        void answer('POST');
+      }}
+      aria-labelledby="guest-offer-heading"
+    >
       <h2 id="guest-offer-heading">Progress from this browser</h2>
       <p>
         Before you signed in, this browser was used as a guest: <strong data-testid="guest-summary">{describeSummary(guest)}</strong>. It is not in your account. Add it if it is yours:
-        nothing in your account is lost (a completed lesson or a right answer stays), and where both have the same draft or card, the more recent one is kept.
+        nothing in your account is lost (a completed lesson or a right answer stays), and where both have the same draft or card, the more recent one is kept. If it is not
+        yours, discard it: that deletes it and leaves your account as it is.
       </p>
-      <FormFooter busy={busy} error={error} label="Add it to my account" />
+      <FormFooter busy={busy} error={error} label="Add it to my account">
+        <button type="button" className="button" onClick={() => void answer('DELETE')} disabled={busy}>
+          Discard it
+        </button>
+      </FormFooter>
     </form>
   );
 }
