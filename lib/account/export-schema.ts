@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dayKey, FALLBACK_TIME_ZONE, isTimeZone } from '@/lib/drills/calendar';
 import { MOCK_PHASE_IDS, MOCK_QUESTIONS, PHASE_SECONDS } from '@/lib/drills/mock-phases';
 import { newReviewCardSchema } from '@/lib/drills/review-cards';
-import { MAX_ANSWER_CHARS } from '@/lib/drills/score';
+import { MAX_ANSWER_CHARS } from '@/lib/drills/limits';
 import { SUBMISSION_LIMIT_BYTES, utf8ByteLength } from '@/lib/grading/submission';
 import { VERDICT_STATUSES, verdictSchema } from '@/lib/grading/verdict';
 
@@ -84,6 +84,10 @@ const drillAttempt = z.strictObject({
   earned: count,
   possible: count,
   covered: z.array(kebab).max(100),
+  /** The breakdown shown on the day, as stored (JSON text); read back leniently, so a bad one only loses its quotes. */
+  breakdown: z.string().max(64 * 1024).nullable().default(null),
+  rubricVersion: z.string().regex(/^[0-9a-f]{8}$/, 'must be 8 hex digits').nullable().default(null),
+  disputes: z.array(z.strictObject({ pointId: kebab, confirmed: z.boolean(), createdAt: instant, confirmedAt: instant.nullable() })).max(100).default([]),
   selfRating: rating.nullable(),
   createdAt: instant,
 });

@@ -24,9 +24,12 @@ export interface DrillAttemptRow {
   earned: number;
   possible: number;
   covered: string;
+  breakdown: string | null;
+  rubricVersion: string | null;
   selfRating: number | null;
   createdAt: Date;
 }
+export interface DrillDisputeRow { attemptId: string; pointId: string; questionId: string; rubricVersion: string | null; confirmed: boolean; createdAt: Date; confirmedAt: Date | null }
 export interface MockSessionRow { id: string; learnerId: string; status: string; phaseSeconds: string; position: number; phase: number; phaseStartedAt: Date; startedAt: Date; endedAt: Date | null }
 export interface MockQuestionRow { sessionId: string; position: number; questionId: string; followUps: string | null }
 export interface MockPhaseAnswerRow { sessionId: string; position: number; phase: number; text: string; seconds: number; submittedAt: Date }
@@ -61,6 +64,7 @@ export interface LearnerRows {
   mockQuestions: MockQuestionRow[];
   mockPhaseAnswers: MockPhaseAnswerRow[];
   drillAttempts: DrillAttemptRow[];
+  drillDisputes: DrillDisputeRow[];
   reviewCards: ReviewCardRow[];
   reviewLogs: ReviewLogRow[];
   submissions: SubmissionRow[];
@@ -79,6 +83,7 @@ export const ROW_TABLES = [
   'mockQuestions',
   'mockPhaseAnswers',
   'drillAttempts',
+  'drillDisputes',
   'reviewCards',
   'reviewLogs',
   'submissions',
@@ -185,6 +190,12 @@ export function toExport(rows: LearnerRows, exportedAt: Date): LearnerExport {
         earned: row.earned,
         possible: row.possible,
         covered: json<string[]>(row.covered),
+        breakdown: row.breakdown,
+        rubricVersion: row.rubricVersion,
+        disputes: rows.drillDisputes
+          .filter((dispute) => dispute.attemptId === row.id)
+          .sort(byKeys((dispute) => dispute.pointId))
+          .map((dispute) => ({ pointId: dispute.pointId, confirmed: dispute.confirmed, createdAt: iso(dispute.createdAt), confirmedAt: isoOrNull(dispute.confirmedAt) })),
         selfRating: row.selfRating,
         createdAt: iso(row.createdAt),
       })),
@@ -317,9 +328,22 @@ export function rowsFromExport(file: LearnerExport, learnerId: string, remap: Id
       earned: row.earned,
       possible: row.possible,
       covered: JSON.stringify(row.covered),
+      breakdown: row.breakdown,
+      rubricVersion: row.rubricVersion,
       selfRating: row.selfRating,
       createdAt: date(row.createdAt),
     })),
+    drillDisputes: file.drillAttempts.flatMap((row) =>
+      row.disputes.map((dispute) => ({
+        attemptId: remap(row.id),
+        pointId: dispute.pointId,
+        questionId: row.questionId,
+        rubricVersion: row.rubricVersion,
+        confirmed: dispute.confirmed,
+        createdAt: date(dispute.createdAt),
+        confirmedAt: dateOrNull(dispute.confirmedAt),
+      })),
+    ),
     reviewCards: file.reviewCards.map((row) => ({
       id: remap(row.id),
       learnerId,

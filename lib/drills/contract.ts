@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { joinSections } from './answer-text';
 import { isTimeZone } from './calendar';
 import { MOCK_PHASE_IDS, MOCK_QUESTIONS, PHASE_SECONDS } from './mock-phases';
-import { MAX_ANSWER_CHARS } from './score';
+import { MAX_ANSWER_CHARS } from './limits';
 
 /** Largest request body a drill API reads: a 5,000-character answer, JSON-escaped, fits with room to spare. */
 export const MAX_DRILL_BODY_BYTES = 64 * 1024;
@@ -69,10 +69,18 @@ export const mockActionRequestSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('discard'), requestId }),
 ]);
 
+/**
+ * A learner's claim about a point the scorer marked missed: "dispute" records it (for finding
+ * rubric gaps), "confirm" says they compared it with the model answer and stand by it, which
+ * counts the point for their own mastery. The stored score never changes.
+ */
+export const disputeRequestSchema = z.strictObject({ requestId, timeZone, pointId: id('pointId'), action: z.enum(['dispute', 'confirm']) });
+
 export const reviewRatingRequestSchema = z.strictObject({ requestId, rating, timeZone });
 
 export type AttemptRequest = z.infer<typeof attemptRequestSchema>;
 export type SelfRatingRequest = z.infer<typeof selfRatingRequestSchema>;
 export type MockStartRequest = z.infer<typeof mockStartRequestSchema>;
 export type MockActionRequest = z.infer<typeof mockActionRequestSchema>;
+export type DisputeRequest = z.infer<typeof disputeRequestSchema>;
 export type ReviewRatingRequest = z.infer<typeof reviewRatingRequestSchema>;

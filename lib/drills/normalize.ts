@@ -38,6 +38,8 @@ const BRITISH_IZE = /^(optim|priorit|minim|maxim|normal|serial|initial|real|util
 const IRREGULAR: Readonly<Record<string, string>> = {
   used: 'use', uses: 'use', using: 'use', apis: 'api', uris: 'uri', behaviour: 'behavior', behaviours: 'behavior',
   favour: 'favor', centre: 'center', centres: 'center', analyse: 'analyze', analysed: 'analyze',
+  // "note" would stem to "not", a negator's key.
+  note: 'note', notes: 'note', noted: 'note',
 };
 const NO_STEM = new Set(['https', 'redis', 'always', 'perhaps', 'chaos', 'kubernetes', 'news', 'series', 'canvas', 'lens', 'bias', 'alias', 'status', 'ingress', 'egress', 'across', 'unless']);
 const DOUBLE_CONSONANT = /([b-df-hj-km-np-rt-vx-z])\1$/; // not l, s, z: "falling" -> "fall", "passing" -> "pass"

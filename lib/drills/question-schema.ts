@@ -21,6 +21,27 @@ const phrase = z
 
 /** One required term: a phrase, or a list of interchangeable phrases (synonyms). Always a list once parsed. */
 const term = z.union([phrase.transform((text) => [text]), z.array(phrase).min(1)]);
+const terms = z.array(term).min(1).max(6);
+
+/**
+ * One way of stating an idea: terms that must all appear in one clause. A plain list is affirmative
+ * (said without a negation over it); `{ "not": [...] }` is the idea stated by negating its terms
+ * ("doesn't look at load", "never moves the other keys").
+ */
+const alternative = z.union([
+  terms.transform((list) => ({ terms: list, negated: false })),
+  z.strictObject({ not: terms }).transform(({ not }) => ({ terms: not, negated: true })),
+]);
+
+/** A wrong belief a learner may state about a point; asserting it cancels the point and costs credit. */
+export const misconceptionSchema = z.strictObject({
+  id: kebab,
+  /** The belief in plain words, as the feedback says it back: "round robin looks at server load". */
+  says: sentence.max(160),
+  /** What is true instead, in one or two sentences. */
+  correction: sentence.max(300),
+  match: z.array(alternative).min(1),
+});
 
 /** Where a point is taught: a lesson id, and optionally a heading anchor in it. */
 export const lessonRefSchema = z.strictObject({
@@ -30,13 +51,15 @@ export const lessonRefSchema = z.strictObject({
 
 export const rubricPointSchema = z.strictObject({
   id: kebab,
-  /** What the point is, phrased as the idea a good answer states ("Round robin ignores request cost"). */
+  /** The point's claim, as a sentence a good answer states ("Round robin ignores how busy each server is"). */
   label: sentence.max(160),
   /** 3: the core of the answer; 2: an important support; 1: a detail that marks a strong answer. */
   weight: oneToThree,
   lesson: lessonRefSchema,
-  /** Alternative phrasings; the point is covered when ALL terms of ANY one alternative appear together. */
-  match: z.array(z.array(term).min(1).max(6)).min(1),
+  /** Alternative phrasings; the point is covered when ALL terms of ANY one alternative are stated in one clause. */
+  match: z.array(alternative).min(1),
+  /** Wrong beliefs about this point that answers commonly state. */
+  misconceptions: z.array(misconceptionSchema).max(4).default([]),
 });
 
 export const followUpSchema = z.strictObject({
@@ -71,7 +94,12 @@ export const drillQuestionSchema = z
       topics.add(topic);
     });
     const pointIds = new Set<string>();
+    const misconceptionIds = new Set<string>();
     question.rubric.forEach((point, index) => {
+      point.misconceptions.forEach((misconception, at) => {
+        if (misconceptionIds.has(misconception.id)) ctx.addIssue({ code: 'custom', path: ['rubric', index, 'misconceptions', at, 'id'], message: `duplicate misconception id "${misconception.id}"` });
+        misconceptionIds.add(misconception.id);
+      });
       if (pointIds.has(point.id)) ctx.addIssue({ code: 'custom', path: ['rubric', index, 'id'], message: `duplicate rubric point id "${point.id}"` });
       pointIds.add(point.id);
       if (!topics.has(point.lesson.slug)) {
@@ -113,6 +141,7 @@ export const answerTemplatesSchema = z.array(answerTemplateSchema).min(1);
 
 export type LessonRef = z.infer<typeof lessonRefSchema>;
 export type RubricPoint = z.infer<typeof rubricPointSchema>;
+export type Misconception = z.infer<typeof misconceptionSchema>;
 export type FollowUp = z.infer<typeof followUpSchema>;
 export type DrillQuestion = z.infer<typeof drillQuestionSchema>;
 /** A question as authors write it (a term may be a bare string). */

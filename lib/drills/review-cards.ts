@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { QuizQuestion } from '@/lib/content/lesson-schema';
 import type { DrillQuestion, LessonRef } from './question-schema';
-import { scoreAnswer, type PointVerdict } from './score';
+import { scoreAnswer, type MisconceptionVerdict, type PointVerdict } from './score';
 
-/** Where a card comes from: a missed rubric point, a whole drill question, a failed exercise test, a lesson quiz question answered wrongly. */
-export const CARD_SOURCES = ['rubric', 'question', 'exercise', 'quiz'] as const;
+/** Where a card comes from: a missed rubric point, a whole drill question, a failed exercise test, a lesson quiz question answered wrongly, a misconception an answer stated. */
+export const CARD_SOURCES = ['rubric', 'question', 'exercise', 'quiz', 'misconception'] as const;
 
 /**
  * A card to add to a learner's deck. `sourceKey` names what it tests, stably ("rubric:<question>:<point>",
@@ -50,6 +50,21 @@ export function cardsForMissedPoints(question: DrillQuestion, verdicts: readonly
       topic: verdict.lesson.slug,
       href: lessonHref(verdict.lesson),
     }));
+}
+
+/**
+ * One card per misconception an answer stated: the front recalls what the learner said and asks
+ * what is true, so the card is retrieval practice rather than a reminder; the back corrects it.
+ */
+export function cardsForMisconceptions(question: DrillQuestion, verdicts: readonly MisconceptionVerdict[]): NewReviewCard[] {
+  return verdicts.map((verdict) => ({
+    sourceKey: `misconception:${question.id}:${verdict.id}`,
+    source: 'misconception' as const,
+    front: `${question.prompt}\n\nAn earlier answer of yours said ${verdict.says}. Is that right? Say what actually happens.`,
+    back: `No. ${verdict.correction}`,
+    topic: verdict.lesson.slug,
+    href: lessonHref(verdict.lesson),
+  }));
 }
 
 /** A card for a whole question: say the answer, then compare with the model answer. */

@@ -23,13 +23,31 @@ export interface LessonLink {
   href: string;
 }
 
+/** A learner's claim that their answer covered a missed point: counted for their mastery once confirmed. */
+export type DisputeState = 'disputed' | 'confirmed';
+
 export interface PointFeedback {
   id: string;
   label: string;
   weight: number;
   covered: boolean;
-  /** The sentence (or two) of the answer that covers the point. */
+  /** The clause of the answer that covers the point. */
   quote: string | null;
+  lesson: LessonLink;
+  /** The model answer's sentence for this point, to compare against before confirming a dispute; missed points only. */
+  modelQuote: string | null;
+  dispute: DisputeState | null;
+}
+
+/** A wrong belief the answer stated: shown before the points, in plain words, with the lesson that corrects it. */
+export interface MisconceptionFeedback {
+  id: string;
+  pointId: string;
+  /** "round robin looks at how busy each server is" */
+  says: string;
+  correction: string;
+  /** The learner's clause that said it. */
+  quote: string;
   lesson: LessonLink;
 }
 
@@ -37,9 +55,14 @@ export interface ScoreView {
   /** 0..1 after any keyword-list cap. */
   score: number;
   earned: number;
+  /** Weight taken off for stated misconceptions. */
+  penalty: number;
   possible: number;
   cap: { reason: CapReason; limit: number } | null;
+  misconceptions: MisconceptionFeedback[];
   points: PointFeedback[];
+  /** The question's rubric changed since this was scored: the breakdown is the one shown on the day. */
+  rubricChanged: boolean;
 }
 
 export interface AttemptFeedback extends ScoreView {

@@ -4,9 +4,11 @@ import type { DrillAttempt } from '@prisma/client';
 import { joinSections } from '@/lib/drills/answer-text';
 import type { AttemptRequest, SelfRatingRequest } from '@/lib/drills/contract';
 import type { DrillQuestion } from '@/lib/drills/question-schema';
-import { cardsForMissedPoints, questionCard } from '@/lib/drills/review-cards';
+import { cardsForMisconceptions, cardsForMissedPoints, questionCard } from '@/lib/drills/review-cards';
+import { rubricVersion } from '@/lib/drills/rubric-version';
 import { scoreAnswer } from '@/lib/drills/score';
-import type { AttemptFeedback, SelfRating } from '@/lib/drills/view';
+import { serializeScore, storedScore } from '@/lib/drills/stored-score';
+import type { AttemptFeedback, DisputeState, SelfRating } from '@/lib/drills/view';
 import { db } from './db';
 import { getDrillContext, questionOr404, scoreView, type DrillContext } from './drill-bank';
 import { DrillRequestError, notFound } from './drill-errors';
@@ -25,19 +27,26 @@ function answerText(context: DrillContext, question: DrillQuestion, request: Att
   return joinSections(request.sections!, order);
 }
 
-function feedbackOf(context: DrillContext, attempt: DrillAttempt, cardsAdded: number): AttemptFeedback {
+/** The learner's disputes of an attempt's points, by point id. */
+async function disputesOf(attemptId: string): Promise<Map<string, DisputeState>> {
+  const rows = await db.drillDispute.findMany({ where: { attemptId }, select: { pointId: true, confirmed: true } });
+  return new Map(rows.map((row) => [row.pointId, row.confirmed ? 'confirmed' : 'disputed']));
+}
+
+/** The feedback on a stored attempt: the breakdown stored with it, never a fresh scoring. */
+export async function feedbackOf(context: DrillContext, attempt: DrillAttempt, cardsAdded: number): Promise<AttemptFeedback> {
   const question = questionOr404(context, attempt.questionId);
   return {
     attemptId: attempt.id,
     questionId: question.id,
-    ...scoreView(context, scoreAnswer(attempt.answer, question)),
+    ...scoreView(context, question, storedScore(attempt, question), { scoredAgainst: attempt.rubricVersion, disputes: await disputesOf(attempt.id) }),
     modelAnswer: question.modelAnswer,
     selfRating: (attempt.selfRating as SelfRating | null) ?? null,
     cardsAdded,
   };
 }
 
-/** Stores a scored attempt and adds a card per missed point; shared by practice and mock interviews. */
+/** Stores a scored attempt with its breakdown, and adds a card per missed point and per misconception; shared by practice and mock interviews. */
 export async function storeAttempt(
   tx: Tx,
   learnerId: string,
@@ -59,10 +68,12 @@ export async function storeAttempt(
       earned: score.earned,
       possible: score.possible,
       covered: JSON.stringify(score.points.filter((point) => point.covered).map((point) => point.id)),
+      breakdown: serializeScore(score),
+      rubricVersion: rubricVersion(question),
       createdAt: extra.now,
     },
   });
-  const cards = await addReviewCards(learnerId, cardsForMissedPoints(question, score.points), { now: extra.now, tx });
+  const cards = await addReviewCards(learnerId, [...cardsForMisconceptions(question, score.misconceptions), ...cardsForMissedPoints(question, score.points)], { now: extra.now, tx });
   return { attempt, cardsAdded: cards.added };
 }
 

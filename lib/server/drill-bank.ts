@@ -1,9 +1,10 @@
 import 'server-only';
 import { loadDrillBank, type DrillBank } from '@/lib/drills/load-bank';
 import type { DrillQuestion } from '@/lib/drills/question-schema';
-import { lessonHref } from '@/lib/drills/review-cards';
+import { lessonHref, modelQuotes } from '@/lib/drills/review-cards';
+import { rubricVersion } from '@/lib/drills/rubric-version';
 import type { DrillScore } from '@/lib/drills/score';
-import type { QuestionView, ScoreView, TopicRef } from '@/lib/drills/view';
+import type { DisputeState, LessonLink, QuestionView, ScoreView, TopicRef } from '@/lib/drills/view';
 import { DrillRequestError } from './drill-errors';
 import { getCourse, type Course } from './lessons';
 
@@ -42,20 +43,47 @@ export function questionView(context: DrillContext, question: DrillQuestion): Qu
   };
 }
 
-/** A score as the feedback panel shows it: each point with its quote and the lesson section that teaches it. */
-export function scoreView(context: DrillContext, score: DrillScore): ScoreView {
+function lessonLink(context: DrillContext, lesson: { slug: string; anchor?: string }): LessonLink {
+  return { slug: lesson.slug, title: topicRef(context, lesson.slug).title, href: lessonHref(lesson) };
+}
+
+/** What the feedback panel needs besides the score itself. */
+export interface ScoreViewExtras {
+  /** The rubric version the score was made against; null for attempts from before it was recorded. */
+  scoredAgainst: string | null;
+  disputes?: ReadonlyMap<string, DisputeState>;
+}
+
+/**
+ * A score as the feedback panel shows it: misconceptions first, then each point with its quote,
+ * the lesson section that teaches it, and for a missed point the model answer's sentence for it.
+ */
+export function scoreView(context: DrillContext, question: DrillQuestion, score: DrillScore, extras: ScoreViewExtras): ScoreView {
+  const quotes = modelQuotes(question);
   return {
     score: score.score,
     earned: score.earned,
+    penalty: score.penalty,
     possible: score.possible,
     cap: score.cap,
+    rubricChanged: extras.scoredAgainst !== rubricVersion(question),
+    misconceptions: score.misconceptions.map((misconception) => ({
+      id: misconception.id,
+      pointId: misconception.pointId,
+      says: misconception.says,
+      correction: misconception.correction,
+      quote: misconception.quote.text,
+      lesson: lessonLink(context, misconception.lesson),
+    })),
     points: score.points.map((point) => ({
       id: point.id,
       label: point.label,
       weight: point.weight,
       covered: point.covered,
       quote: point.quote?.text ?? null,
-      lesson: { slug: point.lesson.slug, title: topicRef(context, point.lesson.slug).title, href: lessonHref(point.lesson) },
+      lesson: lessonLink(context, point.lesson),
+      modelQuote: point.covered ? null : (quotes.get(point.id) ?? null),
+      dispute: extras.disputes?.get(point.id) ?? null,
     })),
   };
 }

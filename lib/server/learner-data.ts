@@ -33,6 +33,7 @@ function noRows(): LearnerRows {
     mockQuestions: [],
     mockPhaseAnswers: [],
     drillAttempts: [],
+    drillDisputes: [],
     reviewCards: [],
     reviewLogs: [],
     submissions: [],
@@ -61,6 +62,7 @@ export async function readLearnerRows(tx: Tx, learnerId: string): Promise<Learne
     mockQuestions: await tx.mockQuestion.findMany({ where: { session: mine } }),
     mockPhaseAnswers: await tx.mockPhaseAnswer.findMany({ where: { question: { session: mine } } }),
     drillAttempts: await tx.drillAttempt.findMany({ where: mine }),
+    drillDisputes: await tx.drillDispute.findMany({ where: { attempt: mine } }),
     reviewCards: await tx.reviewCard.findMany({ where: mine }),
     // Through the card: ReviewLog.learnerId is a copy, and the card is what owns the log.
     reviewLogs: await tx.reviewLog.findMany({ where: { card: mine } }),
@@ -100,6 +102,7 @@ async function insertLearnerRows(tx: Tx, rows: LearnerRows): Promise<void> {
   await tx.mockQuestion.createMany({ data: rows.mockQuestions });
   await tx.mockPhaseAnswer.createMany({ data: rows.mockPhaseAnswers });
   await tx.drillAttempt.createMany({ data: rows.drillAttempts });
+  await tx.drillDispute.createMany({ data: rows.drillDisputes });
   await tx.reviewCard.createMany({ data: rows.reviewCards });
   await tx.reviewLog.createMany({ data: rows.reviewLogs });
   await tx.submission.createMany({ data: rows.submissions });

@@ -2,7 +2,7 @@ import 'server-only';
 import { evidenceFromAnswer } from '@/lib/drills/mastery';
 import { MOCK_PHASE_IDS, isOvertime } from '@/lib/drills/mock-phases';
 import { sessionScore, totalsByTopic } from '@/lib/drills/mock-summary';
-import { scoreAnswer } from '@/lib/drills/score';
+import { storedScore } from '@/lib/drills/stored-score';
 import type { MockHistoryItem, MockQuestionResult, MockStatus, MockSummaryView } from '@/lib/drills/view';
 import { db } from './db';
 import { getDrillContext, questionOr404, scoreView, topicRef } from './drill-bank';
@@ -33,7 +33,7 @@ export async function fetchMockSummary(learnerId: string | undefined, sessionId:
       position: stored.position,
       questionId: question.id,
       prompt: question.prompt,
-      ...scoreView(context, scoreAnswer(attempt.answer, question)),
+      ...scoreView(context, question, storedScore(attempt, question), { scoredAgainst: attempt.rubricVersion }),
       followUps: stored.followUps ? (JSON.parse(stored.followUps) as string[]) : [],
       phases: stored.answers.map((answer) => ({
         phase: MOCK_PHASE_IDS[answer.phase]!,

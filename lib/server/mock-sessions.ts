@@ -5,7 +5,8 @@ import type { MockActionRequest, MockStartRequest } from '@/lib/drills/contract'
 import { chooseFollowUps } from '@/lib/drills/follow-ups';
 import { MOCK_PHASE_IDS, isAbandoned, joinPhaseAnswers, phaseDeadline, phaseIndex } from '@/lib/drills/mock-phases';
 import { chooseMockQuestions } from '@/lib/drills/pick-question';
-import { MAX_ANSWER_CHARS, scoreAnswer } from '@/lib/drills/score';
+import { MAX_ANSWER_CHARS } from '@/lib/drills/limits';
+import { scoreAnswer } from '@/lib/drills/score';
 import type { MockPhaseId, MockSessionView, MockStatus } from '@/lib/drills/view';
 import type { Random } from '@/lib/balancers/types';
 import { db } from './db';

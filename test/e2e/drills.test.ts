@@ -57,10 +57,11 @@ describe('practice', () => {
     const feedback = page.getByTestId('attempt-feedback');
     await feedback.waitFor();
     const covered = page.getByTestId('points-covered');
-    const uniform = covered.locator('li', { hasText: 'Right when servers are equivalent' });
+    const label = (pointId: string) => QUESTION.rubric.find((point) => point.id === pointId)!.label;
+    const uniform = covered.locator('li', { hasText: label('right-when-uniform') });
     expect(await uniform.locator('blockquote').textContent()).toContain('Round robin is right when the servers are identical');
     const missed = page.getByTestId('points-missed');
-    expect(await missed.textContent()).toContain('It balances request counts, not work');
+    expect(await missed.textContent()).toContain(label('counts-not-work'));
     expect(await missed.getByRole('link').first().getAttribute('href')).toMatch(/^\/learn\/round-robin#[a-z0-9-]+$/);
     expect(await page.getByTestId('model-answer').textContent()).toContain(QUESTION.modelAnswer.slice(0, 60));
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback-heading');
@@ -71,6 +72,40 @@ describe('practice', () => {
     await page.getByTestId('self-rating').getByRole('button', { name: /Hard/ }).click();
     await expect.poll(() => page.getByTestId('self-rating').getByRole('status').textContent()).toContain('Saved');
     expect(await page.getByTestId('self-rating').getByRole('button', { name: /Hard/ }).getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('feedback a learner can act on', () => {
+  const WRONG = 'Round robin sends each new request to the least loaded server, so it adapts when one server slows down.';
+
+  it('shows a stated misconception first, in plain words, with the clause that said it and where to learn it', async () => {
+    await page.goto(`/drills/practice/${QUESTION.id}`);
+    await page.getByTestId('answer-input').fill(WRONG);
+    await page.getByTestId('submit-answer').click();
+    const misconceptions = page.getByTestId('misconceptions');
+    await misconceptions.waitFor();
+    expect(await misconceptions.textContent()).toMatch(/You said round robin/);
+    expect(await misconceptions.locator('blockquote').first().textContent()).toContain('least loaded server');
+    expect(await misconceptions.getByRole('link').first().getAttribute('href')).toMatch(/^\/learn\/round-robin/);
+    const order = await page.evaluate(() => {
+      const feedback = document.querySelector('[data-testid="attempt-feedback"]')!;
+      const all = [...feedback.querySelectorAll('[data-testid]')].map((element) => element.getAttribute('data-testid'));
+      return [all.indexOf('misconceptions'), all.indexOf('points-covered')];
+    });
+    expect(order[0]).toBeLessThan(order[1]!);
+  });
+
+  it('lets the learner dispute a missed point, compare it with the model answer, and confirm it', async () => {
+    const missed = page.getByTestId('points-missed').locator('li').first();
+    await missed.getByRole('button', { name: /I covered this/ }).click();
+    await missed.getByRole('button', { name: 'My answer says this' }).waitFor();
+    expect(await missed.textContent()).toContain('Compare with the model answer');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await missed.getByRole('button', { name: 'My answer says this' }).focus();
+    await page.keyboard.press('Enter');
+    await missed.getByTestId('dispute-confirmed').waitFor();
+    const stored = await database.drillDispute.findMany({ where: { questionId: QUESTION.id } });
+    expect(stored.map((row) => row.confirmed)).toEqual([true]);
   });
 });
 

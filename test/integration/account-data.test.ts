@@ -17,6 +17,7 @@ const dataRoute = await import('@/app/api/account/data/route');
 const progressRoute = await import('@/app/api/progress/[lessonId]/route');
 const attemptRoute = await import('@/app/api/drills/attempts/route');
 const ratingRoute = await import('@/app/api/drills/attempts/[attemptId]/rating/route');
+const disputeRoute = await import('@/app/api/drills/attempts/[attemptId]/disputes/route');
 const mockRoute = await import('@/app/api/drills/mock/route');
 const sessionRoute = await import('@/app/api/drills/mock/[sessionId]/route');
 const submissionRoute = await import('@/app/api/exercises/[id]/submissions/route');
@@ -62,6 +63,7 @@ async function tablesOf(learnerId: string) {
     mockQuestions: await database.mockQuestion.count({ where: { session: mine } }),
     mockPhaseAnswers: await database.mockPhaseAnswer.count({ where: { question: { session: mine } } }),
     drillAttempts: await database.drillAttempt.count({ where: mine }),
+    drillDisputes: await database.drillDispute.count({ where: { attempt: mine } }),
     reviewCards: await database.reviewCard.count({ where: mine }),
     reviewLogs: await database.reviewLog.count({ where: { OR: [mine, { card: mine }] } }),
     submissions: await database.submission.count({ where: mine }),
@@ -95,6 +97,11 @@ async function learnerWithEverything(): Promise<{ cookie: string; sessionId: str
   const feedback = await json<AttemptFeedback>(await attemptRoute.POST(request('POST', '/api/drills/attempts', answer, { cookie })));
   const rated = await ratingRoute.POST(request('POST', `/api/drills/attempts/${feedback.attemptId}/rating`, { requestId: newRequestId(), rating: 1 }, { cookie }), params({ attemptId: feedback.attemptId }));
   expect(rated.status).toBe(200);
+  const missed = feedback.points.find((point) => !point.covered)!;
+  for (const action of ['dispute', 'confirm']) {
+    const disputed = await disputeRoute.POST(request('POST', `/api/drills/attempts/${feedback.attemptId}/disputes`, { requestId: newRequestId(), pointId: missed.id, action }, { cookie }), params({ attemptId: feedback.attemptId }));
+    expect(disputed.status).toBe(200);
+  }
 
   let session = await json<MockSessionView>(await mockRoute.POST(request('POST', '/api/drills/mock', { requestId: newRequestId(), questionCount: 1, phaseSeconds: [15, 20, 20, 15] }, { cookie })));
   const sessionId = session.id;
@@ -307,6 +314,7 @@ describe('coverage', () => {
     MockQuestion: 'mockQuestions',
     MockPhaseAnswer: 'mockPhaseAnswers',
     DrillAttempt: 'drillAttempts',
+    DrillDispute: 'drillDisputes',
     ReviewCard: 'reviewCards',
     ReviewLog: 'reviewLogs',
     Submission: 'submissions',

@@ -21,6 +21,7 @@ const routes: Routes = {
   '/api/exercises/[id]/solution': await import('@/app/api/exercises/[id]/solution/route'),
   '/api/drills/attempts': await import('@/app/api/drills/attempts/route'),
   '/api/drills/attempts/[attemptId]/rating': await import('@/app/api/drills/attempts/[attemptId]/rating/route'),
+  '/api/drills/attempts/[attemptId]/disputes': await import('@/app/api/drills/attempts/[attemptId]/disputes/route'),
   '/api/drills/mock': await import('@/app/api/drills/mock/route'),
   '/api/drills/mock/[sessionId]': await import('@/app/api/drills/mock/[sessionId]/route'),
   '/api/drills/review': await import('@/app/api/drills/review/route'),
@@ -45,6 +46,7 @@ const adaRows = async () => ({
   attempts: await db.drillAttempt.findMany({ where: { learnerId: adaLearner }, orderBy: { id: 'asc' } }),
   mocks: await db.mockSession.findMany({ where: { learnerId: adaLearner } }),
   cards: await db.reviewCard.findMany({ where: { learnerId: adaLearner }, orderBy: { id: 'asc' } }),
+  disputes: await db.drillDispute.count(),
 });
 
 beforeAll(async () => {
@@ -79,9 +81,10 @@ describe('another learner’s ids, through every endpoint that takes one', () =>
     expect(await adaRows()).toEqual(before);
   });
 
-  it('cannot rate Ada’s drill attempt or review her card', async () => {
+  it('cannot rate or dispute Ada’s drill attempt or review her card', async () => {
     const before = await adaRows();
     expect((await bob.call('POST', `/api/drills/attempts/${ada_.attemptId}/rating`, { requestId: randomUUID(), rating: 4 })).status).toBe(404);
+    expect((await bob.call('POST', `/api/drills/attempts/${ada_.attemptId}/disputes`, { requestId: randomUUID(), pointId: 'what-instead', action: 'dispute' })).status).toBe(404);
     expect((await bob.call('POST', `/api/drills/review/${ada_.cardId}`, { requestId: randomUUID(), rating: 4 })).status).toBe(404);
     expect(await adaRows()).toEqual(before);
   });

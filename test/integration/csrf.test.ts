@@ -30,6 +30,7 @@ describe('cross-site request forgery', () => {
         'POST /api/progress/[lessonId]',
         'POST /api/drills/attempts',
         'POST /api/drills/attempts/[attemptId]/rating',
+        'POST /api/drills/attempts/[attemptId]/disputes',
         'POST /api/drills/mock',
         'POST /api/drills/mock/[sessionId]',
         'POST /api/drills/review/[cardId]',

@@ -7,7 +7,7 @@ const databaseUrl = createFreshDatabase();
 const { POST: answer } = await import('@/app/api/drills/attempts/route');
 const { POST: rate } = await import('@/app/api/drills/attempts/[attemptId]/rating/route');
 const { loadDrillBank } = await import('@/lib/drills/load-bank');
-const { MAX_ANSWER_CHARS } = await import('@/lib/drills/score');
+const { MAX_ANSWER_CHARS } = await import('@/lib/drills/limits');
 
 const bank = loadDrillBank();
 const question = bank.questionsById.get('round-robin-when-and-why-not')!;

@@ -167,6 +167,8 @@ const TEMPLATES: Record<string, (requestId: string) => { body: Record<string, un
   'POST /api/progress/[lessonId]': (requestId) => ({ body: { action: 'complete', requestId }, freeText: [] }),
   'POST /api/drills/attempts': (requestId) => ({ body: { requestId, questionId: 'round-robin-when-and-why-not', answer: ANSWER }, freeText: ['answer'] }),
   'POST /api/drills/attempts/[attemptId]/rating': (requestId) => ({ body: { requestId, rating: 3 }, freeText: [] }),
+  // ANSWER never says what to use instead of round robin, so the point is missed and may be disputed.
+  'POST /api/drills/attempts/[attemptId]/disputes': (requestId) => ({ body: { requestId, pointId: 'what-instead', action: 'dispute' }, freeText: [] }),
   'POST /api/drills/mock': (requestId) => ({ body: { requestId, questionCount: 1, phaseSeconds: [60, 60, 60, 60] }, freeText: [] }),
   'POST /api/drills/mock/[sessionId]': (requestId) => ({ body: { action: 'submit', requestId, position: 0, phase: 'clarify', text: ANSWER }, freeText: ['text'] }),
   'POST /api/drills/review/[cardId]': (requestId) => ({ body: { requestId, rating: 3 }, freeText: [] }),

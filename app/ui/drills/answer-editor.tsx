@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { MAX_ANSWER_CHARS } from '@/lib/drills/score';
+import { MAX_ANSWER_CHARS } from '@/lib/drills/limits';
 import type { TemplateView } from '@/lib/drills/view';
 
 const grouped = (n: number) => n.toLocaleString('en-US');

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import type { AttemptFeedback, ScoreView } from '@/lib/drills/view';
 import { percent } from './format';
+import { MisconceptionList } from './misconception-list';
 import { PointList } from './point-list';
 import { RichText } from './rich-text';
 
@@ -13,8 +14,14 @@ export function ScoreLine({ score }: { score: ScoreView }) {
   return (
     <>
       <p className="score-line" data-testid="score-line">
-        <strong className="score">{percent(score.score)}</strong> You covered {covered} of {score.points.length} points ({score.earned} of {score.possible} rubric weight).
+        <strong className="score">{percent(score.score)}</strong> You covered {covered} of {score.points.length} points ({score.earned} of {score.possible} rubric weight
+        {score.penalty > 0 && `, less ${score.penalty} for ${score.misconceptions.length === 1 ? 'the misconception' : 'the misconceptions'} below`}).
       </p>
+      {score.rubricChanged && (
+        <p className="notice" data-testid="rubric-changed">
+          This answer was scored against an earlier version of the question&apos;s rubric. This is the feedback you were given then.
+        </p>
+      )}
       {score.cap && (
         <p className="notice warn">
           This reads as a list of keywords rather than an explanation, so the score is held at {percent(score.cap.limit)}. Say why, in sentences.
@@ -24,8 +31,8 @@ export function ScoreLine({ score }: { score: ScoreView }) {
   );
 }
 
-/** The feedback on a practice answer: points covered and missed, then the model answer. Takes focus when it appears. */
-export function AttemptFeedbackView({ feedback }: { feedback: AttemptFeedback }) {
+/** The feedback on a practice answer: misconceptions, points covered and missed, then the model answer. Takes focus when it appears. */
+export function AttemptFeedbackView({ feedback, onChanged }: { feedback: AttemptFeedback; onChanged: (feedback: AttemptFeedback) => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [feedback.attemptId]);
   return (
@@ -34,10 +41,11 @@ export function AttemptFeedbackView({ feedback }: { feedback: AttemptFeedback })
         Feedback
       </h2>
       <ScoreLine score={feedback} />
-      <PointList points={feedback.points} />
+      <MisconceptionList misconceptions={feedback.misconceptions} />
+      <PointList points={feedback.points} disputing={{ attemptId: feedback.attemptId, onChanged }} />
       {feedback.cardsAdded > 0 && (
         <p className="notice">
-          {feedback.cardsAdded} review card{feedback.cardsAdded === 1 ? '' : 's'} added for the points you missed. <Link href="/drills/review">Review them</Link>
+          {feedback.cardsAdded} review card{feedback.cardsAdded === 1 ? '' : 's'} added for {feedback.misconceptions.length > 0 ? 'what to correct and ' : ''}the points you missed. <Link href="/drills/review">Review them</Link>
         </p>
       )}
       <section className="model-answer" aria-labelledby="model-answer-heading" data-testid="model-answer">

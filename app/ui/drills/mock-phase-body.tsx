@@ -2,7 +2,7 @@
 
 import type { RefObject } from 'react';
 import { MOCK_PHASES, type MockPhase } from '@/lib/drills/mock-phases';
-import { MAX_ANSWER_CHARS } from '@/lib/drills/score';
+import { MAX_ANSWER_CHARS } from '@/lib/drills/limits';
 import type { MockSessionView } from '@/lib/drills/view';
 import { lengthStatus } from './answer-editor';
 

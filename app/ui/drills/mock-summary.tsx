@@ -2,6 +2,7 @@ import { MOCK_PHASES, formatClock } from '@/lib/drills/mock-phases';
 import type { MockQuestionResult, TopicScore } from '@/lib/drills/view';
 import { ScoreLine } from './attempt-feedback';
 import { percent } from './format';
+import { MisconceptionList } from './misconception-list';
 import { PointList } from './point-list';
 import { RichText } from './rich-text';
 
@@ -79,6 +80,7 @@ export function QuestionResult({ result }: { result: MockQuestionResult }) {
           </ol>
         </>
       )}
+      <MisconceptionList misconceptions={result.misconceptions} />
       <PointList points={result.points} />
       <details className="model-answer">
         <summary>Model answer</summary>

@@ -1,10 +1,17 @@
 import Link from 'next/link';
-import type { PointFeedback } from '@/lib/drills/view';
+import type { AttemptFeedback, PointFeedback } from '@/lib/drills/view';
+import { DisputeControl } from './dispute-control';
 
 const WEIGHT_NAMES: Record<number, string> = { 3: 'core', 2: 'support', 1: 'detail' };
 
-/** Rubric points an answer covered (each with the sentence that covers it) and missed (each with where to learn it). */
-export function PointList({ points, headingLevel = 3 }: { points: PointFeedback[]; headingLevel?: 2 | 3 }) {
+/** Where a learner may dispute missed points: the attempt, and what to do with the updated feedback. */
+export interface Disputing {
+  attemptId: string;
+  onChanged: (feedback: AttemptFeedback) => void;
+}
+
+/** Rubric points an answer covered (each with the clause that covers it) and missed (each with where to learn it, and a way to dispute it). */
+export function PointList({ points, headingLevel = 3, disputing }: { points: PointFeedback[]; headingLevel?: 2 | 3; disputing?: Disputing }) {
   const covered = points.filter((point) => point.covered);
   const missed = points.filter((point) => !point.covered);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -43,6 +50,7 @@ export function PointList({ points, headingLevel = 3 }: { points: PointFeedback[
                   <Link href={point.lesson.href} prefetch={false}>
                     Learn it: {point.lesson.title}
                   </Link>
+                  {disputing && <DisputeControl attemptId={disputing.attemptId} point={point} onChanged={disputing.onChanged} />}
                 </div>
               </li>
             ))}

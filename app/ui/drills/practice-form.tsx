@@ -73,7 +73,7 @@ export function PracticeForm({ question }: { question: QuestionView }) {
       </form>
       {feedback && (
         <>
-          <AttemptFeedbackView feedback={feedback} />
+          <AttemptFeedbackView feedback={feedback} onChanged={setFeedback} />
           <SelfRatingForm feedback={feedback} onRated={setFeedback} />
           <p className="drill-actions">
             <Link href="/drills/practice?order=weakest" className="button">

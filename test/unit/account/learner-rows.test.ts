@@ -66,6 +66,7 @@ describe('the rows an export file becomes', () => {
     const ids = [rows.progressEvents, rows.drillEvents, rows.drillAttempts, rows.mockSessions, rows.reviewCards, rows.reviewLogs, rows.submissions].flat().map((row) => row.id);
     expect(ids.every((id) => id.startsWith('new-'))).toBe(true);
     expect(rows.drillAttempts.map((attempt) => attempt.mockSessionId)).toEqual([null, 'new-session-1']);
+    expect(rows.drillDisputes.map((dispute) => dispute.attemptId)).toEqual(['new-attempt-practice']);
     expect(new Set([...rows.mockQuestions, ...rows.mockPhaseAnswers].map((row) => row.sessionId))).toEqual(new Set(['new-session-1']));
     expect(new Set(rows.reviewLogs.map((log) => log.cardId))).toEqual(new Set(['new-card-question']));
     expect(rows.drillEvents.map((event) => event.subjectId)).toEqual(['new-attempt-practice', 'new-session-1', 'new-card-question']);
@@ -81,6 +82,7 @@ describe('the rows an export file becomes', () => {
       mockQuestions: 1,
       mockPhaseAnswers: 2,
       drillAttempts: 2,
+      drillDisputes: 1,
       reviewCards: 2,
       reviewLogs: 2,
       submissions: 1,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinSections } from '@/lib/drills/answer-text';
 import { attemptRequestSchema, mockActionRequestSchema, mockStartRequestSchema, reviewRatingRequestSchema, tooLongMessage } from '@/lib/drills/contract';
-import { MAX_ANSWER_CHARS } from '@/lib/drills/score';
+import { MAX_ANSWER_CHARS } from '@/lib/drills/limits';
 
 const requestId = 'request-0001';
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((issue) => issue.message).join('; ') ?? '';

@@ -26,10 +26,21 @@ const messages = (input: unknown) => {
 };
 
 describe('drill question schema', () => {
-  it('accepts a valid question and turns every bare term into a list of synonyms', () => {
+  it('accepts a valid question and turns every bare term into a list of synonyms, affirmative unless written as "not"', () => {
     const parsed = drillQuestionSchema.parse(question());
-    expect(parsed.rubric[0]!.match).toEqual([[['request counts'], ['work', 'load']]]);
-    expect(parsed.rubric[1]!.match).toEqual([[['least connections', 'least_conn']]]);
+    expect(parsed.rubric[0]!.match).toEqual([{ terms: [['request counts'], ['work', 'load']], negated: false }]);
+    expect(parsed.rubric[1]!.match).toEqual([{ terms: [['least connections', 'least_conn']], negated: false }]);
+    expect(parsed.rubric[0]!.misconceptions).toEqual([]);
+    const negative = drillQuestionSchema.parse(question({ rubric: [{ ...question().rubric[0]!, match: [{ not: [['look at'], 'load'] }] }, question().rubric[1]!] }));
+    expect(negative.rubric[0]!.match).toEqual([{ terms: [['look at'], ['load']], negated: true }]);
+  });
+
+  it('rejects duplicate misconception ids within a question', () => {
+    const misconception = { id: 'looks-at-load', says: 'round robin looks at load', correction: 'It never does.', match: [[['round robin'], ['least loaded']]] };
+    const [first, second] = question().rubric;
+    expect(messages(question({ rubric: [{ ...first!, misconceptions: [misconception] }, { ...second!, misconceptions: [misconception] }] }))).toEqual([
+      'rubric.1.misconceptions.0.id: duplicate misconception id "looks-at-load"',
+    ]);
   });
 
   it('holds model answers to 80–300 words', () => {

@@ -69,3 +69,21 @@ describe('a card for a lesson quiz question answered wrongly', () => {
     expect(newReviewCardSchema.parse(card)).toEqual(card);
   });
 });
+
+describe('cards from misconceptions', () => {
+  it('asks the learner to recall what is true, with the correction on the back', async () => {
+    const { cardsForMisconceptions, newReviewCardSchema } = await import('@/lib/drills/review-cards');
+    const { loadDrillBank } = await import('@/lib/drills/load-bank');
+    const question = loadDrillBank().questions[0]!;
+    const [card] = cardsForMisconceptions(question, [
+      { id: 'rr-looks-at-load', pointId: question.rubric[0]!.id, says: 'round robin looks at load', correction: 'It never does.', lesson: { slug: question.topics[0]! }, quote: { text: 'x', start: 0, end: 1 } },
+    ]);
+    expect(newReviewCardSchema.parse(card)).toMatchObject({
+      sourceKey: `misconception:${question.id}:rr-looks-at-load`,
+      source: 'misconception',
+      back: 'No. It never does.',
+    });
+    expect(card!.front).toContain('said round robin looks at load');
+    expect(card!.front).not.toContain('It never does');
+  });
+});

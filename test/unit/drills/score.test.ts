@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drillQuestionSchema, type DrillQuestionInput } from '@/lib/drills/question-schema';
-import { CAPPED_SCORE, MAX_ANSWER_CHARS, proseSignals, scoreAnswer } from '@/lib/drills/score';
+import { MAX_ANSWER_CHARS } from '@/lib/drills/limits';
+import { CAPPED_SCORE, MIN_WORDS_PER_POINT, scoreAnswer } from '@/lib/drills/score';
 
 const modelAnswer =
   'Round robin deals requests to the servers in turn, so each of N servers gets one request in every N. ' +
@@ -19,7 +20,21 @@ const input: DrillQuestionInput = {
   modelAnswer,
   rubric: [
     { id: 'uniform', label: 'Right for identical servers and similar requests', weight: 3, lesson: { slug: 'round-robin' }, match: [[['identical', 'equivalent'], ['cost', 'take']]] },
-    { id: 'counts-not-work', label: 'Balances counts, not work', weight: 2, lesson: { slug: 'round-robin' }, match: [[['request counts', 'number of requests'], ['work', 'load']]] },
+    {
+      id: 'counts-not-work',
+      label: 'Balances counts, not work',
+      weight: 2,
+      lesson: { slug: 'round-robin' },
+      match: [{ not: [['request counts', 'number of requests'], ['work', 'load']] }, [['ignore', 'blind to'], ['load', 'busy']], { not: [['look at', 'consider'], ['load', 'busy']] }],
+      misconceptions: [
+        {
+          id: 'rr-looks-at-load',
+          says: 'round robin looks at how busy each server is',
+          correction: 'It never does: it takes turns whatever each server is doing.',
+          match: [[['round robin'], ['least busy', 'least loaded', 'fewest connections', 'look at load']]],
+        },
+      ],
+    },
     { id: 'alternative', label: 'Least connections when costs vary', weight: 1, lesson: { slug: 'round-robin' }, match: [['least connections', ['vary', 'varies', 'uneven']], ['two choices']] },
     { id: 'hashing', label: 'Hashing keeps a key on its server', weight: 2, lesson: { slug: 'round-robin' }, match: [['hash ring'], ['clockwise']] },
   ],
@@ -47,20 +62,57 @@ describe('scoreAnswer: matching', () => {
     expect(covered('Prefer power of two choices with many balancers.')).toContain('alternative');
   });
 
-  it('matches inflected forms through the stemmer', () => {
-    expect(covered('When request costs are uneven I would move to least connections.')).toContain('alternative');
-    expect(covered('It balances the number of requests, not the load.')).toContain('counts-not-work');
+  it('matches inflected forms through lemmas, and synonyms through the shared thesaurus', () => {
+    expect(covered('When request costs were uneven I moved to least connections.')).toContain('alternative');
+    expect(covered('The backends are equivalent and calls take about as long.')).toContain('uniform');
+    expect(covered('It picks whichever machine has the fewest open connections once costs vary.')).toContain('alternative');
   });
 
-  it('matches whole words only, and phrases only as consecutive words', () => {
+  it('matches whole words only, and phrase words in order with at most two words between them', () => {
     expect(covered('Identical hardware; the costume department is unrelated.')).not.toContain('uniform');
-    expect(covered('A ring made of hashes is not a hash ring... or is it a ring hash?')).toContain('hashing');
+    expect(covered('Put the keys on a hash ring, not a ring of hashes.')).toContain('hashing');
     expect(covered('The ring stores each hash.')).not.toContain('hashing');
+    expect(covered('Costs vary, so use least active connections.')).toContain('alternative');
+    expect(covered('Costs vary, so use least of all the many different connections.')).not.toContain('alternative');
   });
 
-  it('lets a point span two adjacent sentences, but no further', () => {
-    expect(covered('The servers are identical. Requests cost the same.')).toContain('uniform');
-    expect(covered('The servers are identical. That matters. Requests cost the same.')).not.toContain('uniform');
+  it('never earns a point from a sentence that negates it', () => {
+    expect(covered('The servers are not identical, and requests cost different amounts.')).not.toContain('uniform');
+    expect(covered('You never use a hash ring here.')).not.toContain('hashing');
+    expect(covered('Without a hash ring, every key moves.')).not.toContain('hashing');
+  });
+
+  it('earns a negative claim from a negated statement of it, and only then', () => {
+    expect(covered('It balances the number of requests, not the load.')).toContain('counts-not-work');
+    expect(covered("It doesn't look at load at all.")).toContain('counts-not-work');
+    expect(covered('It looks at load constantly.')).not.toContain('counts-not-work');
+  });
+
+  it('never lets a phrase span a comma or colon', () => {
+    expect(covered('When costs vary, pick the least: connections come later.')).not.toContain('alternative');
+  });
+
+  it('lets a phrase carry its own negator, negated only from outside it', () => {
+    const rubric = [{ ...input.rubric[0]!, match: [[['no downtime'], ['deploy']]] }, input.rubric[1]!];
+    const own = drillQuestionSchema.parse({ ...input, rubric, followUps: [{ prompt: 'Why?', probes: 'uniform' }] });
+    expect(scoreAnswer('Rolling deploys give you no downtime.', own).points[0]!.covered).toBe(true);
+    expect(scoreAnswer("A rolling deploy doesn't mean no downtime.", own).points[0]!.covered).toBe(false);
+  });
+
+  it('counts a phrase with its own negator as the denial a "not" alternative needs', () => {
+    const rubric = [{ ...input.rubric[0]!, match: [{ not: [['no longer sends'], ['drained server']] }] }, input.rubric[1]!];
+    const own = drillQuestionSchema.parse({ ...input, rubric, followUps: [{ prompt: 'Why?', probes: 'uniform' }] });
+    expect(scoreAnswer('For a drained server the balancer no longer sends new requests.', own).points[0]!.covered).toBe(true);
+  });
+
+  it('ends a negation at the clause, so a later claim in the sentence still counts', () => {
+    expect(covered("It isn't clever: servers are identical and requests cost the same.")).toContain('uniform');
+    expect(covered('There is no magic, because the servers are identical and requests cost the same.')).toContain('uniform');
+  });
+
+  it('keeps evidence inside one clause: a contrast gives each side its own', () => {
+    expect(covered('The servers are identical. Requests are expensive.')).not.toContain('uniform');
+    expect(covered('The servers are identical, but the cost of a request varies wildly.')).not.toContain('uniform');
   });
 
   it('reads common abbreviations as the words they stand for', () => {
@@ -80,16 +132,43 @@ describe('scoreAnswer: quotes', () => {
     expect(result.points.find((point) => point.id === 'alternative')!.quote?.text).toBe('Otherwise use least connections because costs vary.');
   });
 
-  it('prefers a single sentence over a two-sentence window, and quotes both sentences of a window', () => {
-    const window = 'The servers are identical.\nRequests cost the same.';
-    expect(scoreAnswer(window, question).points[0]!.quote?.text).toBe(window);
-    const later = 'The servers are identical. Requests cost the same. Identical servers, same cost.';
-    expect(scoreAnswer(later, question).points[0]!.quote?.text).toBe('Identical servers, same cost.');
+  it('quotes only the clause that makes the point', () => {
+    const answer = 'Hashing is another story, but the servers are identical and requests cost the same.';
+    expect(scoreAnswer(answer, question).points[0]!.quote?.text).toBe('but the servers are identical and requests cost the same.');
   });
 
   it('leaves missed points without a quote and reports their label and lesson', () => {
     const missed = scoreAnswer('Something else entirely.', question).points[3]!;
     expect(missed).toMatchObject({ id: 'hashing', covered: false, quote: null, label: 'Hashing keeps a key on its server', lesson: { slug: 'round-robin' } });
+  });
+});
+
+describe('scoreAnswer: misconceptions', () => {
+  it('reports a stated misconception with its clause, cancels its point and costs half its weight', () => {
+    const answer = 'Round robin sends each request to the least loaded server. It balances the number of requests, not the load.';
+    const result = scoreAnswer(answer, question);
+    expect(result.misconceptions).toEqual([
+      {
+        id: 'rr-looks-at-load',
+        pointId: 'counts-not-work',
+        says: 'round robin looks at how busy each server is',
+        correction: 'It never does: it takes turns whatever each server is doing.',
+        lesson: { slug: 'round-robin' },
+        quote: { text: 'Round robin sends each request to the least loaded server.', start: 0, end: 58 },
+      },
+    ]);
+    expect(result.points.find((point) => point.id === 'counts-not-work')!.covered).toBe(false);
+    expect(result.rawScore).toBe(0);
+  });
+
+  it('takes the penalty from what the rest of the answer earned', () => {
+    const result = scoreAnswer('Use it when the servers are identical and requests cost the same. Round robin picks the server with the fewest connections.', question);
+    expect(result.earned).toBe(3);
+    expect(result.rawScore).toBeCloseTo((3 - 1) / 8);
+  });
+
+  it('does not read a denial of the misconception as the misconception', () => {
+    expect(scoreAnswer("Round robin doesn't look at load or pick the least loaded server.", question).misconceptions).toEqual([]);
   });
 });
 
@@ -120,8 +199,8 @@ describe('scoreAnswer: limits and edge cases', () => {
 describe('scoreAnswer: keyword lists are capped', () => {
   it('caps a bare list of every rubric term, one per line or comma-separated', () => {
     for (const bag of [
-      'identical cost, request counts work, least connections vary, two choices, hash ring clockwise',
-      '- identical cost\n- request counts work\n- least connections vary\n- hash ring',
+      'identical cost, ignore load, least connections vary, two choices, hash ring clockwise',
+      '- identical cost\n- ignore load\n- least connections vary\n- hash ring',
     ]) {
       const result = scoreAnswer(bag, question);
       expect(result.rawScore).toBe(1);
@@ -130,12 +209,19 @@ describe('scoreAnswer: keyword lists are capped', () => {
     }
   });
 
-  it('caps a keyword list padded with function words when most words are rubric terms', () => {
-    const padded = 'The identical cost, the request counts work, the least connections vary, the two choices, the hash ring clockwise.';
+  it('caps a keyword list padded with function words: it still spends only a few words per point', () => {
+    const padded = 'The identical cost, the ignore load, the least connections vary, the two choices, the hash ring clockwise.';
     const result = scoreAnswer(padded, question);
-    expect(proseSignals(padded, question).functionWordShare).toBeGreaterThanOrEqual(0.15);
-    expect(result.cap?.reason).toBe('keyword-stuffing');
+    expect(result.words / result.points.filter((point) => point.covered).length).toBeLessThan(MIN_WORDS_PER_POINT);
+    expect(result.cap?.reason).toBe('keyword-list');
     expect(result.score).toBeLessThanOrEqual(CAPPED_SCORE);
+  });
+
+  it('does not cap terse bullets that state each point', () => {
+    const bullets = '- Fine when servers are identical and requests cost the same.\n- It ignores load entirely.\n- Use least connections once costs vary.';
+    const result = scoreAnswer(bullets, question);
+    expect(result.cap).toBeNull();
+    expect(result.score).toBeCloseTo(6 / 8);
   });
 
   it('does not cap a terse answer written in sentences', () => {
