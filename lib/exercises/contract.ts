@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { NewReviewCard } from '@/lib/drills/review-cards';
 import { SUBMISSION_LIMIT_BYTES, utf8ByteLength } from '@/lib/grading/submission';
-import type { Verdict, VerdictStatus } from '@/lib/grading/verdict';
+import type { Verdict, VerdictStatus, VerdictTest } from '@/lib/grading/verdict';
+import { fitVerdict } from '@/lib/grading/verdict-budget';
 import type { SolutionAccess } from './solution-access';
 
 /*
@@ -63,18 +64,17 @@ export function exerciseStatus(statuses: readonly string[], hasDraft: boolean): 
 
 
 /**
- * The verdict as the browser may see it: hidden tests keep their name and message only (no
- * expected or actual values, which would give the hidden inputs away).
+ * The verdict as it is stored and as the browser may see it: a hidden test keeps its name, its
+ * outcome and its author-written description (the judge already reports no more), and the whole
+ * fits the verdict byte budget.
  */
 export function publicVerdict(verdict: Verdict): Verdict {
-  return { ...verdict, tests: verdict.tests.map((test) => (test.suite === 'hidden' ? withoutValues(test) : test)) };
+  return fitVerdict({ ...verdict, tests: verdict.tests.map((test) => (test.suite === 'hidden' ? hiddenOnly(test) : test)) });
 }
 
-function withoutValues<T extends { expected?: string; actual?: string }>(test: T): T {
-  const rest = { ...test };
-  delete rest.expected;
-  delete rest.actual;
-  return rest;
+function hiddenOnly(test: VerdictTest): VerdictTest {
+  const { name, suite, passed, failure, message } = test;
+  return failure === undefined ? { name, suite, passed, durationMs: 0 } : { name, suite, passed, durationMs: 0, failure, message: message ?? 'A hidden test failed.' };
 }
 
 /** "Round robin › skips a server that is down" → "skips-a-server-that-is-down", within the card key's alphabet. */

@@ -44,7 +44,7 @@ export function formatConsole(level: ConsoleLevel | 'truncated', text: string): 
 }
 
 function formatRow(row: Row): string[] {
-  const time = dim(` (${Math.round(row.durationMs)} ms)`);
+  const time = row.hidden ? '' : dim(` (${Math.round(row.durationMs)} ms)`);
   if (row.passed) return [`  ${green('✓')} ${row.name}${time}`];
   const lines = [`  ${red('✗')} ${row.hidden ? `${dim('[hidden]')} ` : ''}${row.name}${time}`];
   if (row.message) lines.push(...indent(row.message).map(red));
@@ -90,7 +90,7 @@ export function formatRun(result: LocalRunResult, durationMs: number): { lines: 
   return { lines, summary, allPassed: rows.length > 0 && passed === rows.length };
 }
 
-/** The server's verdict on a submission: visible tests in full, hidden tests by name and message. */
+/** The server's verdict on a submission: visible tests in full, hidden tests by name and, when failed, what they check. */
 export function formatVerdict(verdict: Verdict): string[] {
   const rows = verdict.tests.map((test: VerdictTest) => ({ ...test, hidden: test.suite === 'hidden' }));
   const lines = [bold('Submitted: the server ran the visible and hidden tests'), ...withConsole(rows, verdict.console.entries, verdict.console.truncated), ''];

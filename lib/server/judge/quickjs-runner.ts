@@ -3,10 +3,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { RELEASE_SYNC, newQuickJSWASMModuleFromVariant, newVariant, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from 'quickjs-emscripten';
 import { loadReportSchema, parseReport, testRecordSchema } from '../../grading/harness-reports';
-import { CONSOLE_ENTRY_LIMIT, CONSOLE_LIMIT, MODULES, type LoadReport, type RegisteredTest, type TestRecord } from '../../grading/harness/index';
+import { MAX_MESSAGE, MODULES, type LoadReport, type RegisteredTest, type TestRecord } from '../../grading/harness/index';
 import type { ConsoleEntry, ConsoleLevel, ConsoleReport } from '../../grading/harness/console';
 import { transpileModule } from '../../grading/transpile';
 import { EMPTY_CONSOLE, decideVerdict, type JudgeObservation, type Verdict, type VerdictTest } from '../../grading/verdict';
+import { fitVerdict } from '../../grading/verdict-budget';
 import type { JudgeJob, JudgeLimits } from './protocol';
 
 /*
@@ -47,6 +48,17 @@ const PAGE_BYTES = 64 * 1024;
 const RECYCLE_AFTER = 500;
 const CACHE_ENTRIES = 64;
 const LEVELS: ReadonlySet<string> = new Set<ConsoleLevel>(['log', 'info', 'warn', 'error', 'debug']);
+/**
+ * Console output a submission keeps: the harness cuts to these inside the isolate and the host
+ * again on receipt, both well inside the verdict's byte budget.
+ */
+const CONSOLE_CHARS = 4096;
+const CONSOLE_ENTRIES = 100;
+const CONSOLE_LINE_CHARS = 1000;
+/** Characters kept of any error text the host reads out of the isolate itself. */
+const HOST_TEXT_CHARS = MAX_MESSAGE;
+
+const cap = (text: string, limit = HOST_TEXT_CHARS) => (text.length > limit ? `${text.slice(0, limit)}…` : text);
 
 /**
  * The QuickJS wasm, compiled once per worker, and the current instance with its fixed memory.
@@ -111,6 +123,7 @@ class Session {
   private readonly entries: ConsoleEntry[] = [];
   private consoleChars = 0;
   private consoleTruncated = false;
+  private consoleLineCut = false;
 
   constructor(
     module: QuickJSWASMModule,
@@ -141,6 +154,8 @@ class Session {
     const options = this.keep(this.context.newObject());
     this.context.setProp(options, 'lockdown', this.context.true);
     this.context.setProp(options, 'globalConsole', this.context.true);
+    this.context.setProp(options, 'consoleLimit', this.keep(this.context.newNumber(CONSOLE_CHARS)));
+    this.context.setProp(options, 'consoleEntryLimit', this.keep(this.context.newNumber(CONSOLE_ENTRIES)));
     this.context.setProp(options, 'consoleSink', this.keep(this.context.newFunction('consoleSink', (level, text, test) => this.record(level, text, test))));
     const harness = this.keep(this.context.unwrapResult(this.context.callFunction(create, this.context.undefined, options)));
     const method = (name: string) => this.keep(this.context.getProp(harness, name));
@@ -149,23 +164,27 @@ class Session {
 
   /** The console output received so far. */
   consoleReport(): ConsoleReport {
-    return { entries: this.entries, truncated: this.consoleTruncated };
+    return { entries: this.entries, truncated: this.consoleTruncated || this.consoleLineCut };
   }
 
-  /** The one host function the isolate can call. It takes strings only and keeps at most CONSOLE_LIMIT characters in CONSOLE_ENTRY_LIMIT entries. */
+  /** The one host function the isolate can call. It takes strings only and keeps at most CONSOLE_CHARS characters in CONSOLE_ENTRIES entries. */
   private record(level: QuickJSHandle, text: QuickJSHandle, test: QuickJSHandle): void {
     const ctx = this.context;
     if (ctx.typeof(level) !== 'string' || ctx.typeof(text) !== 'string' || ctx.typeof(test) !== 'number') return;
     const levelName = ctx.getString(level);
     if (levelName === 'truncated') this.consoleTruncated = true;
     if (!LEVELS.has(levelName) || this.consoleTruncated) return;
-    if (this.entries.length >= CONSOLE_ENTRY_LIMIT) {
+    if (this.entries.length >= CONSOLE_ENTRIES) {
       this.consoleTruncated = true;
       return;
     }
     let line = ctx.getString(text);
-    if (this.consoleChars + line.length >= CONSOLE_LIMIT) {
-      line = line.slice(0, CONSOLE_LIMIT - this.consoleChars);
+    if (line.length > CONSOLE_LINE_CHARS) {
+      line = cap(line, CONSOLE_LINE_CHARS);
+      this.consoleLineCut = true;
+    }
+    if (this.consoleChars + line.length >= CONSOLE_CHARS) {
+      line = line.slice(0, CONSOLE_CHARS - this.consoleChars);
       this.consoleTruncated = true;
     }
     this.consoleChars += line.length;
@@ -227,7 +246,7 @@ class Session {
   private describe(error: QuickJSHandle): string {
     try {
       const type = this.context.typeof(error);
-      if (type === 'string') return this.context.getString(error);
+      if (type === 'string') return cap(this.context.getString(error));
       if (type !== 'object') return `a thrown ${type}`;
       const read = (key: string) => {
         const value = this.context.getProp(error, key);
@@ -237,8 +256,8 @@ class Session {
           value.dispose();
         }
       };
-      const name = read('name');
-      const message = read('message');
+      const name = cap(read('name'), 100);
+      const message = cap(read('message'));
       return message ? `${name || 'Error'}: ${message}` : name || 'Error';
     } catch {
       return 'an unreadable error';
@@ -282,16 +301,17 @@ export class QuickJsJudge {
 
     const learner = transpileModule(job.code, 'solution.ts');
     if (!learner.ok) {
-      return decideVerdict({ exerciseId, tests: notRun('Not run: solution.ts does not compile.'), console: EMPTY_CONSOLE, durationMs: elapsed(), limits, compileError: learner.error });
+      return fitVerdict(decideVerdict({ exerciseId, tests: notRun('Not run: solution.ts does not compile.'), console: EMPTY_CONSOLE, durationMs: elapsed(), limits, compileError: learner.error }));
     }
 
     const session = new Session(await this.engine.moduleFor(limits.memoryBytes), limits, () => this.engine.exhausted);
     try {
       session.startHarness(this.script);
       const observed = this.execute(session, job, learner.code, tests, notRun);
-      observed.console = session.consoleReport();
+      observed.console = withoutHiddenOutput(session.consoleReport(), tests.registered);
+      observed.tests = observed.tests.map((test, index) => (test.suite === 'hidden' ? hiddenView(test, tests.registered[index]) : test));
       observed.durationMs = elapsed();
-      return decideVerdict(observed);
+      return fitVerdict(decideVerdict(observed));
     } finally {
       session.dispose();
     }
@@ -399,11 +419,31 @@ export class QuickJsJudge {
   }
 }
 
+/**
+ * A hidden test as the learner sees it, whatever the isolate reported: name, outcome and, when it
+ * failed, the description its file registered with no learner code loaded (`registered`).
+ */
+function hiddenView(test: VerdictTest, registered: RegisteredTest | undefined): VerdictTest {
+  const view: VerdictTest = { name: test.name, suite: 'hidden', passed: test.passed, durationMs: 0 };
+  if (test.failure) {
+    view.failure = test.failure;
+    view.message = registered?.name === test.name && registered.checks ? registered.checks : 'A hidden test failed.';
+  }
+  return view;
+}
+
+/** Console output written before the first hidden test began, the only output a learner gets back. */
+function withoutHiddenOutput(report: ConsoleReport, registered: readonly RegisteredTest[]): ConsoleReport {
+  const firstHidden = registered.findIndex((test) => test.suite === 'hidden');
+  if (firstHidden < 0) return report;
+  return { entries: report.entries.filter((entry) => entry.test < firstHidden), truncated: report.truncated };
+}
+
 /** Why the tests that loaded with the learner's code differ from those the test files register on their own, if they do. */
 function compareRegistrations(report: LoadReport, expected: readonly RegisteredTest[]): string | undefined {
   const testFileError = report.errors.find((error) => error.module !== MODULES.solution);
   if (testFileError) return `${testFileError.module} failed to load (${testFileError.message}).`;
-  const same = report.tests.length === expected.length && report.tests.every((test, i) => test.name === expected[i]!.name && test.suite === expected[i]!.suite);
+  const same = report.tests.length === expected.length && report.tests.every((test, i) => test.name === expected[i]!.name && test.suite === expected[i]!.suite && test.checks === expected[i]!.checks);
   return same ? undefined : `expected ${expected.length} tests, but ${report.tests.length} registered.`;
 }
 

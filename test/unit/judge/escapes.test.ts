@@ -149,9 +149,9 @@ export function add(a: number, b: number): number { return a - b; }`;
     const flood = await judge.judgeExercise(ADD, "for (let i = 0; i < 100000; i++) console.log('');\nconsole.log('x'.repeat(1e6));\nexport const add = (a: number, b: number) => a + b;");
     expect(flood.status).toBe('accepted');
     expect(flood.console.truncated).toBe(true);
-    expect(flood.console.entries).toHaveLength(1000);
+    expect(flood.console.entries).toHaveLength(100);
     const long = await judge.judgeExercise(ADD, "console.log('x'.repeat(1e6));\nexport const add = (a: number, b: number) => a + b;");
-    expect(long.console).toEqual({ entries: [{ level: 'log', text: 'x'.repeat(16_384), test: -1 }], truncated: true });
+    expect(long.console).toEqual({ entries: [{ level: 'log', text: `${'x'.repeat(1000)}…`, test: -1 }], truncated: true });
   });
 
   it('is not fooled by thrown objects shaped like passing results or assertion failures', async () => {
