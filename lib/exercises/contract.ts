@@ -4,6 +4,7 @@ import { SUBMISSION_LIMIT_BYTES, utf8ByteLength } from '@/lib/grading/submission
 import type { Verdict, VerdictStatus, VerdictTest } from '@/lib/grading/verdict';
 import { fitVerdict } from '@/lib/grading/verdict-budget';
 import type { SolutionAccess } from './solution-access';
+import { unstorableText } from './storable-text';
 
 /*
  * The exercise APIs' wire contract (submissions, drafts, the earned solution) and the pure rules
@@ -17,7 +18,16 @@ export const MAX_EXERCISE_BODY_BYTES = 2 * SUBMISSION_LIMIT_BYTES + 1024;
 /** Submissions listed in the history (newest first). */
 export const HISTORY_LIMIT = 20;
 
-const code = z.string().refine((text) => utf8ByteLength(text) <= SUBMISSION_LIMIT_BYTES, `code is at most ${SUBMISSION_LIMIT_BYTES / 1024} KB (UTF-8)`);
+/** Marks the size refinement's issue, which the routes answer with 413 rather than 400. */
+export const TOO_LARGE = 'too-large';
+
+const code = z
+  .string()
+  .refine((text) => utf8ByteLength(text) <= SUBMISSION_LIMIT_BYTES, { message: `code is at most ${SUBMISSION_LIMIT_BYTES / 1024} KB (UTF-8)`, params: { reason: TOO_LARGE } })
+  .superRefine((text, context) => {
+    const problem = unstorableText(text);
+    if (problem) context.addIssue({ code: 'custom', message: `code ${problem}` });
+  });
 
 /** POST /api/exercises/:id/submissions */
 export const submissionRequestSchema = z.strictObject({ code });

@@ -129,9 +129,10 @@ export function inProcessTransport(origin: string, root: string = process.cwd())
 
 /**
  * Tables a refused request may still write, by design: better-auth's rate-limit windows count every
- * request to /api/auth (per address and path), refused or not. No other table may change.
+ * request to /api/auth (per address and path), refused or not, and the judge's buckets count every
+ * submission that reaches them. No other table may change.
  */
-export const REQUEST_BOOKKEEPING_TABLES: ReadonlySet<string> = new Set(['RateLimit']);
+export const REQUEST_BOOKKEEPING_TABLES: ReadonlySet<string> = new Set(['RateLimit', 'JudgeBucket']);
 
 /** The tables, bookkeeping aside, whose row counts differ between two `countRows` results. */
 export function changedTables(before: Record<string, number>, after: Record<string, number>): string[] {
