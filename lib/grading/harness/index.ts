@@ -32,6 +32,8 @@ export type ModuleFactory = (exports: Record<string, unknown>, require: (specifi
 export interface HarnessOptions {
   /** Freeze the realm's built-ins before learner code runs. Yes in the judge and the browser runner; never in a Node test process. */
   lockdown: boolean;
+  /** Make `Function.prototype.toString` print no source, so learner code cannot read the callbacks a hidden test passes it (the judge). */
+  hideSource?: boolean;
   /** Also make the capturing console the realm's global `console` (QuickJS has none). */
   globalConsole?: boolean;
   /** Characters of console output kept in all (default 16 384). */
@@ -154,6 +156,7 @@ export function createHarness(options: HarnessOptions): Harness {
   };
 
   if (options.globalConsole) (globalThis as Record<string, unknown>).console = captured.console;
+  if (options.hideSource) hideFunctionSource();
   if (options.lockdown) lockdown(globalThis);
 
   const resolve = (specifier: string, from: string): unknown => {
@@ -277,6 +280,17 @@ function redacted(record: TestRecord, checks: string): TestRecord {
     kept.message = checks;
   }
   return kept;
+}
+
+/** Every function prints as `function name() { [source hidden] }`; what is not a function still throws as the built-in does. */
+function hideFunctionSource(): void {
+  const original = Function.prototype.toString;
+  const toString = function (this: unknown): string {
+    if (typeof this !== 'function') return apply(original, this, []) as string;
+    const name = getOwnPropertyDescriptor(this, 'name');
+    return `function ${name && typeof name.value === 'string' ? name.value : ''}() { [source hidden] }`;
+  };
+  defineProperty(Function.prototype, 'toString', { value: toString, writable: true, configurable: true, enumerable: false });
 }
 
 function withoutExtension(specifier: string): string {

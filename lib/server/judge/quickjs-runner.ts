@@ -154,6 +154,7 @@ class Session {
     const options = this.keep(this.context.newObject());
     this.context.setProp(options, 'lockdown', this.context.true);
     this.context.setProp(options, 'globalConsole', this.context.true);
+    this.context.setProp(options, 'hideSource', this.context.true);
     this.context.setProp(options, 'consoleLimit', this.keep(this.context.newNumber(CONSOLE_CHARS)));
     this.context.setProp(options, 'consoleEntryLimit', this.keep(this.context.newNumber(CONSOLE_ENTRIES)));
     this.context.setProp(options, 'consoleSink', this.keep(this.context.newFunction('consoleSink', (level, text, test) => this.record(level, text, test))));

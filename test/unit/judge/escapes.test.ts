@@ -145,6 +145,15 @@ export function add(a: number, b: number): number { return a - b; }`;
     expect(printed(verdict)[0]).toContain('"status":"accepted"');
   });
 
+  it('cannot read the source of a function the tests pass it', async () => {
+    const exercise = { ...ADD, sources: { ...ADD.sources, visibleTests: `import { expect, test } from '@/lib/grading/test-api';\nimport { add } from './solution';\ntest('calls back', () => { expect(add(1, () => 2 /* callback-secret-91c */ as never)).toBe(3); });` } };
+    const code = "export function add(a: number, b: unknown): number { console.log(String(b), Function.prototype.toString.call(b)); return a + (b as () => number)(); }";
+    const verdict = await judge.judgeExercise(exercise, code);
+    expect(verdict.tests[0]!.passed).toBe(true);
+    expect(printed(verdict).join('\n')).toMatch(/\[source hidden\]/);
+    expect(JSON.stringify(verdict)).not.toContain('callback-secret-91c');
+  });
+
   it('caps console output by size and by number of calls', async () => {
     const flood = await judge.judgeExercise(ADD, "for (let i = 0; i < 100000; i++) console.log('');\nconsole.log('x'.repeat(1e6));\nexport const add = (a: number, b: number) => a + b;");
     expect(flood.status).toBe('accepted');
