@@ -178,6 +178,23 @@ export function add(a: number, b: number): number { return a - b; }`;
     }
   });
 
+  it('keeps every read of hostile learner values inside the harness: the verdict stays small and says what failed', async () => {
+    const big = "const big = 'x'.repeat(4 * 1024 * 1024);";
+    const hostile = {
+      'ownKeys throws': `${big}\nmodule.exports = new Proxy({}, { ownKeys() { throw new Error(big); } });`,
+      'a getter throws': `${big}\nObject.defineProperty(exports, 'add', { enumerable: true, get() { throw new Error(big); } });`,
+      'getOwnPropertyDescriptor throws': `${big}\nmodule.exports = new Proxy({ add: 1 }, { getOwnPropertyDescriptor() { throw new Error(big); } });`,
+      'the result converts by throwing': `${big}\nexport function add(): unknown { return { [Symbol.toPrimitive]() { throw new Error(big); }, toJSON() { throw new Error(big); }, get valueOf() { throw new Error(big); } }; }`,
+      'the thrown error converts by throwing': `${big}\nexport function add(): number { throw { [Symbol.toPrimitive]() { throw new Error(big); }, toJSON() { throw new Error(big); }, get name() { throw new Error(big); } }; }`,
+      'console.log of a hostile object': `${big}\nexport function add(a: number, b: number): number { console.log({ toJSON() { throw new Error(big); } }, new Proxy({}, { ownKeys() { throw new Error(big); } })); return a + b; }`,
+    };
+    for (const [what, code] of Object.entries(hostile)) {
+      const verdict = await judge.judgeExercise(ADD, code);
+      expect(verdict.status, what).not.toBe('internal-error');
+      expect(JSON.stringify(verdict).length, what).toBeLessThan(8 * 1024);
+    }
+  });
+
   it('stops a thrown error whose message getter never returns', async () => {
     const verdict = await judge.judgeExercise(ADD, 'export function add(): number {\n  throw { get message(): string { while (true) {} } };\n}');
     expect(verdict.status).toBe('time-limit');
