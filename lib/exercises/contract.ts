@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { NewReviewCard } from '@/lib/drills/review-cards';
 import { SUBMISSION_LIMIT_BYTES, utf8ByteLength } from '@/lib/grading/submission';
-import type { Verdict, VerdictStatus, VerdictTest } from '@/lib/grading/verdict';
+import { HIDDEN_FALLBACK, hiddenTestView } from '@/lib/grading/hidden-tests';
+import type { Verdict, VerdictStatus } from '@/lib/grading/verdict';
 import { fitVerdict } from '@/lib/grading/verdict-budget';
 import type { SolutionAccess } from './solution-access';
 import { unstorableText } from './storable-text';
@@ -79,12 +80,7 @@ export function exerciseStatus(statuses: readonly string[], hasDraft: boolean): 
  * fits the verdict byte budget.
  */
 export function publicVerdict(verdict: Verdict): Verdict {
-  return fitVerdict({ ...verdict, tests: verdict.tests.map((test) => (test.suite === 'hidden' ? hiddenOnly(test) : test)) });
-}
-
-function hiddenOnly(test: VerdictTest): VerdictTest {
-  const { name, suite, passed, failure, message } = test;
-  return failure === undefined ? { name, suite, passed, durationMs: 0 } : { name, suite, passed, durationMs: 0, failure, message: message ?? 'A hidden test failed.' };
+  return fitVerdict({ ...verdict, tests: verdict.tests.map((test) => (test.suite === 'hidden' ? hiddenTestView(test, test.message ?? HIDDEN_FALLBACK) : test)) });
 }
 
 /** "Round robin › skips a server that is down" → "skips-a-server-that-is-down", within the card key's alphabet. */

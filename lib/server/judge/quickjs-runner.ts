@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { RELEASE_SYNC, newQuickJSWASMModuleFromVariant, newVariant, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from 'quickjs-emscripten';
+import { RELEASE_SYNC, newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from 'quickjs-emscripten';
 import { loadReportSchema, parseReport, testRecordSchema } from '../../grading/harness-reports';
-import { MAX_MESSAGE, MODULES, type LoadReport, type RegisteredTest, type TestRecord } from '../../grading/harness/index';
-import type { ConsoleEntry, ConsoleLevel, ConsoleReport } from '../../grading/harness/console';
+import { MODULES, type LoadReport, type RegisteredTest, type TestRecord } from '../../grading/harness/index';
 import { transpileModule } from '../../grading/transpile';
 import { EMPTY_CONSOLE, decideVerdict, type JudgeObservation, type Verdict, type VerdictTest } from '../../grading/verdict';
 import { fitVerdict } from '../../grading/verdict-budget';
-import type { JudgeJob, JudgeLimits } from './protocol';
+import { hiddenTestView, registeredDescription, withoutHiddenOutput } from '../../grading/hidden-tests';
+import type { JudgeJob } from './protocol';
+import { Session } from './quickjs-session';
 
 /*
  * One submission = one fresh QuickJS runtime, run inside a worker thread (./worker-main.ts).
@@ -40,25 +41,12 @@ import type { JudgeJob, JudgeLimits } from './protocol';
  * it is data for display, never parsed.
  */
 
-const STACK_BYTES = 256 * 1024;
 /** Wasm memory beyond the learner's budget: the module's static data and stack, the runtime, the harness. */
 const HEADROOM_BYTES = 8 * 1024 * 1024;
 const PAGE_BYTES = 64 * 1024;
 /** A fresh wasm instance after this many submissions, so allocator fragmentation never builds up. */
 const RECYCLE_AFTER = 500;
 const CACHE_ENTRIES = 64;
-const LEVELS: ReadonlySet<string> = new Set<ConsoleLevel>(['log', 'info', 'warn', 'error', 'debug']);
-/**
- * Console output a submission keeps: the harness cuts to these inside the isolate and the host
- * again on receipt, both well inside the verdict's byte budget.
- */
-const CONSOLE_CHARS = 4096;
-const CONSOLE_ENTRIES = 100;
-const CONSOLE_LINE_CHARS = 1000;
-/** Characters kept of any error text the host reads out of the isolate itself. */
-const HOST_TEXT_CHARS = MAX_MESSAGE;
-
-const cap = (text: string, limit = HOST_TEXT_CHARS) => (text.length > limit ? `${text.slice(0, limit)}…` : text);
 
 /**
  * The QuickJS wasm, compiled once per worker, and the current instance with its fixed memory.
@@ -106,171 +94,6 @@ export class QuickJsEngine {
   }
 }
 
-/** A QuickJS call's outcome, with the thrown value described as text. */
-type CallResult = { ok: true; text: string } | { ok: false; error: string; interrupted: boolean; outOfMemory: boolean };
-
-/** The QuickJS error text for a full heap. */
-const isOutOfMemory = (error: string) => /\bout of memory\b|\bstring too long\b/.test(error);
-
-/** A fresh runtime and context with limits, the harness loaded and locked down. */
-class Session {
-  readonly runtime: QuickJSRuntime;
-  readonly context: QuickJSContext;
-  private deadline: number;
-  private interrupted = false;
-  private readonly handles: QuickJSHandle[] = [];
-  private harness: { define: QuickJSHandle; load: QuickJSHandle; run: QuickJSHandle } | undefined;
-  private readonly entries: ConsoleEntry[] = [];
-  private consoleChars = 0;
-  private consoleTruncated = false;
-  private consoleLineCut = false;
-
-  constructor(
-    module: QuickJSWASMModule,
-    limits: JudgeLimits,
-    private readonly memoryExhausted: () => boolean,
-  ) {
-    this.runtime = module.newRuntime();
-    this.runtime.setMemoryLimit(limits.memoryBytes);
-    this.runtime.setMaxStackSize(STACK_BYTES);
-    this.deadline = performance.now() + limits.timeMs;
-    this.runtime.setInterruptHandler(() => {
-      if (performance.now() <= this.deadline) return false;
-      this.interrupted = true;
-      return true;
-    });
-    this.context = this.runtime.newContext();
-  }
-
-  /** True once the learner's code made the allocator ask for more than the cap. */
-  get outOfMemory(): boolean {
-    return this.memoryExhausted();
-  }
-
-  /** Loads the harness script; its completion value is the harness module's exports. */
-  startHarness(script: string): void {
-    const exported = this.keep(this.context.unwrapResult(this.context.evalCode(script, 'harness.js')));
-    const create = this.keep(this.context.getProp(exported, 'createHarness'));
-    const options = this.keep(this.context.newObject());
-    this.context.setProp(options, 'lockdown', this.context.true);
-    this.context.setProp(options, 'globalConsole', this.context.true);
-    this.context.setProp(options, 'hideSource', this.context.true);
-    this.context.setProp(options, 'consoleLimit', this.keep(this.context.newNumber(CONSOLE_CHARS)));
-    this.context.setProp(options, 'consoleEntryLimit', this.keep(this.context.newNumber(CONSOLE_ENTRIES)));
-    this.context.setProp(options, 'consoleSink', this.keep(this.context.newFunction('consoleSink', (level, text, test) => this.record(level, text, test))));
-    const harness = this.keep(this.context.unwrapResult(this.context.callFunction(create, this.context.undefined, options)));
-    const method = (name: string) => this.keep(this.context.getProp(harness, name));
-    this.harness = { define: method('define'), load: method('load'), run: method('run') };
-  }
-
-  /** The console output received so far. */
-  consoleReport(): ConsoleReport {
-    return { entries: this.entries, truncated: this.consoleTruncated || this.consoleLineCut };
-  }
-
-  /** The one host function the isolate can call. It takes strings only and keeps at most CONSOLE_CHARS characters in CONSOLE_ENTRIES entries. */
-  private record(level: QuickJSHandle, text: QuickJSHandle, test: QuickJSHandle): void {
-    const ctx = this.context;
-    if (ctx.typeof(level) !== 'string' || ctx.typeof(text) !== 'string' || ctx.typeof(test) !== 'number') return;
-    const levelName = ctx.getString(level);
-    if (levelName === 'truncated') this.consoleTruncated = true;
-    if (!LEVELS.has(levelName) || this.consoleTruncated) return;
-    if (this.entries.length >= CONSOLE_ENTRIES) {
-      this.consoleTruncated = true;
-      return;
-    }
-    let line = ctx.getString(text);
-    if (line.length > CONSOLE_LINE_CHARS) {
-      line = cap(line, CONSOLE_LINE_CHARS);
-      this.consoleLineCut = true;
-    }
-    if (this.consoleChars + line.length >= CONSOLE_CHARS) {
-      line = line.slice(0, CONSOLE_CHARS - this.consoleChars);
-      this.consoleTruncated = true;
-    }
-    this.consoleChars += line.length;
-    const index = ctx.getNumber(test);
-    this.entries.push({ level: levelName as ConsoleLevel, text: line, test: Number.isInteger(index) && index >= -1 ? index : -1 });
-  }
-
-  /** Compiles one module's CommonJS body as a factory and hands it to the harness. Learner code does not run yet. */
-  defineModule(specifier: string, code: string, file: string): { ok: true } | { ok: false; error: string; interrupted: boolean } {
-    const result = this.context.evalCode(`(function (exports, require, module, console) {${code}\n})`, file);
-    if (result.error) {
-      const error = this.describe(result.error);
-      result.error.dispose();
-      return { ok: false, error, interrupted: this.interrupted };
-    }
-    const factory = this.keep(result.value);
-    const name = this.keep(this.context.newString(specifier));
-    const defined = this.context.callFunction(this.harness!.define, this.context.undefined, name, factory);
-    if (defined.error) {
-      const error = this.describe(defined.error);
-      defined.error.dispose();
-      return { ok: false, error, interrupted: this.interrupted };
-    }
-    defined.value.dispose();
-    return { ok: true };
-  }
-
-  load(): CallResult {
-    return this.call(this.harness!.load);
-  }
-
-  run(index: number): CallResult {
-    const argument = this.keep(this.context.newNumber(index));
-    return this.call(this.harness!.run, argument);
-  }
-
-  dispose(): void {
-    for (const handle of this.handles.splice(0).reverse()) if (handle.alive) handle.dispose();
-    this.context.dispose();
-    this.runtime.dispose();
-  }
-
-  private call(fn: QuickJSHandle, ...args: QuickJSHandle[]): CallResult {
-    const result = this.context.callFunction(fn, this.context.undefined, ...args);
-    if (result.error) {
-      const error = this.describe(result.error);
-      result.error.dispose();
-      return { ok: false, error, interrupted: this.interrupted, outOfMemory: this.memoryExhausted() || isOutOfMemory(error) };
-    }
-    try {
-      if (this.context.typeof(result.value) !== 'string') return { ok: false, error: 'the harness returned a non-string', interrupted: false, outOfMemory: false };
-      return { ok: true, text: this.context.getString(result.value) };
-    } finally {
-      result.value.dispose();
-    }
-  }
-
-  /** A thrown value as "Name: message", read without calling into learner code where avoidable. */
-  private describe(error: QuickJSHandle): string {
-    try {
-      const type = this.context.typeof(error);
-      if (type === 'string') return cap(this.context.getString(error));
-      if (type !== 'object') return `a thrown ${type}`;
-      const read = (key: string) => {
-        const value = this.context.getProp(error, key);
-        try {
-          return this.context.typeof(value) === 'string' ? this.context.getString(value) : '';
-        } finally {
-          value.dispose();
-        }
-      };
-      const name = cap(read('name'), 100);
-      const message = cap(read('message'));
-      return message ? `${name || 'Error'}: ${message}` : name || 'Error';
-    } catch {
-      return 'an unreadable error';
-    }
-  }
-
-  private keep(handle: QuickJSHandle): QuickJSHandle {
-    this.handles.push(handle);
-    return handle;
-  }
-}
-
 /** Transpiled test files and the tests they register against an empty solution, per exercise version. */
 interface PreparedTests {
   visible: string;
@@ -310,7 +133,8 @@ export class QuickJsJudge {
       session.startHarness(this.script);
       const observed = this.execute(session, job, learner.code, tests, notRun);
       observed.console = withoutHiddenOutput(session.consoleReport(), tests.registered);
-      observed.tests = observed.tests.map((test, index) => (test.suite === 'hidden' ? hiddenView(test, tests.registered[index]) : test));
+      // Rebuilt from the registration, whatever the isolate reported: the harness shares its realm with learner code.
+      observed.tests = observed.tests.map((test, index) => (test.suite === 'hidden' ? hiddenTestView(test, registeredDescription(tests.registered, index, test.name)) : test));
       observed.durationMs = elapsed();
       return fitVerdict(decideVerdict(observed));
     } finally {
@@ -418,26 +242,6 @@ export class QuickJsJudge {
     this.prepared.set(key, prepared);
     return prepared;
   }
-}
-
-/**
- * A hidden test as the learner sees it, whatever the isolate reported: name, outcome and, when it
- * failed, the description its file registered with no learner code loaded (`registered`).
- */
-function hiddenView(test: VerdictTest, registered: RegisteredTest | undefined): VerdictTest {
-  const view: VerdictTest = { name: test.name, suite: 'hidden', passed: test.passed, durationMs: 0 };
-  if (test.failure) {
-    view.failure = test.failure;
-    view.message = registered?.name === test.name && registered.checks ? registered.checks : 'A hidden test failed.';
-  }
-  return view;
-}
-
-/** Console output written before the first hidden test began, the only output a learner gets back. */
-function withoutHiddenOutput(report: ConsoleReport, registered: readonly RegisteredTest[]): ConsoleReport {
-  const firstHidden = registered.findIndex((test) => test.suite === 'hidden');
-  if (firstHidden < 0) return report;
-  return { entries: report.entries.filter((entry) => entry.test < firstHidden), truncated: report.truncated };
 }
 
 /** Why the tests that loaded with the learner's code differ from those the test files register on their own, if they do. */
