@@ -65,7 +65,8 @@ function runAsFrame(): void {
     slot.worker.onmessage = (event: MessageEvent<FromRunnerWorker>) => onWorkerMessage(slot, event.data);
     slot.worker.onerror = (event) => {
       event.preventDefault();
-      if (active?.slot === slot) finish({ type: 'crashed', runId: active.runId, message: event.message || 'The test worker stopped unexpectedly (out of memory?).' });
+      // The message can be learner text (reportError, a throw at the top level): the page makes it printable; keep it small here.
+      if (active?.slot === slot) finish({ type: 'crashed', runId: active.runId, message: String(event.message || 'The test worker stopped unexpectedly (out of memory?).').slice(0, 1000) });
       else if (warm === slot) warm = undefined;
     };
     return slot;

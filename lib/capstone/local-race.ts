@@ -3,6 +3,7 @@ import { compileModule } from '@/lib/grading/local-run';
 import { transpileModule, type CompileError } from '@/lib/grading/transpile';
 import type { LearnerBalancerFactory } from './race';
 import { raceAll, type TrackRace } from './race-all';
+import { thrownText } from './thrown-text';
 
 export type RaceReport = { ok: true; tracks: TrackRace[] } | { ok: false; compileError?: CompileError; error?: string };
 
@@ -25,13 +26,9 @@ export function raceLocally(solution: string): RaceReport {
   try {
     compileModule(transpiled.code, 'solution.ts')(loaded.exports, require, loaded, silent as never);
   } catch (error) {
-    return { ok: false, error: `solution.ts did not load: ${describe(error)}` };
+    return { ok: false, error: `solution.ts did not load: ${thrownText(error)}` };
   }
   const factory = (loaded.exports as { createBalancer?: unknown }).createBalancer;
   if (typeof factory !== 'function') return { ok: false, error: 'solution.ts must export a function createBalancer(random).' };
   return { ok: true, tracks: raceAll(factory as LearnerBalancerFactory) };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,6 +1,7 @@
 import type { AlgorithmName } from '@/lib/balancers/types';
 import { encodeLabState } from '@/lib/lab/lab-state';
-import { race, raceBuiltIn, RIVALS, type LearnerBalancerFactory, type RaceResult } from './race';
+import { PickError, race, raceBuiltIn, RIVALS, type LearnerBalancerFactory, type RaceResult } from './race';
+import { thrownText } from './thrown-text';
 import { TRACK_IDS, TRACKS, type Track, type TrackId } from './tracks';
 
 /** One balancer's line in a track's table: its result, or why it has none. */
@@ -44,6 +45,6 @@ function yourRow(trackId: TrackId, factory: LearnerBalancerFactory): RaceRow {
   try {
     return { balancer: 'yours', result: race(trackId, factory) };
   } catch (error) {
-    return { balancer: 'yours', error: error instanceof Error ? error.message : String(error) };
+    return { balancer: 'yours', error: error instanceof PickError ? error.message : thrownText(error) };
   }
 }

@@ -4,6 +4,7 @@ import { runSimulation } from '@/lib/sim/simulator';
 /** The simulator's seedable generator, for tests that call a learner's balancer directly. */
 export { seededRandom } from '@/lib/random/seeded';
 import type { MetricsSummary } from '@/lib/sim/metrics';
+import { thrownText } from './thrown-text';
 import { TRACKS, type TrackId } from './tracks';
 
 /** What the capstone asks a learner to write: the engine's Balancer without its name. */
@@ -94,7 +95,7 @@ function guarded(learner: LearnerBalancer): Balancer {
       try {
         chosen = learner.pick(copies, Object.freeze({ ...request }));
       } catch (error) {
-        throw new PickError(`pick threw on request ${picks}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+        throw new PickError(`pick threw on request ${picks}: ${thrownText(error)}`);
       }
       if (chosen === undefined) return undefined;
       const view = views.find((candidate) => candidate.id === chosen);

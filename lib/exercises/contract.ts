@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { NewReviewCard } from '@/lib/drills/review-cards';
 import { SUBMISSION_LIMIT_BYTES, utf8ByteLength } from '@/lib/grading/submission';
+import { HIDDEN_FALLBACK, hiddenTestView } from '@/lib/grading/hidden-tests';
 import type { Verdict, VerdictStatus } from '@/lib/grading/verdict';
+import { fitVerdict } from '@/lib/grading/verdict-budget';
 import type { SolutionAccess } from './solution-access';
+import { unstorableText } from './storable-text';
 
 /*
  * The exercise APIs' wire contract (submissions, drafts, the earned solution) and the pure rules
@@ -16,7 +19,16 @@ export const MAX_EXERCISE_BODY_BYTES = 2 * SUBMISSION_LIMIT_BYTES + 1024;
 /** Submissions listed in the history (newest first). */
 export const HISTORY_LIMIT = 20;
 
-const code = z.string().refine((text) => utf8ByteLength(text) <= SUBMISSION_LIMIT_BYTES, `code is at most ${SUBMISSION_LIMIT_BYTES / 1024} KB (UTF-8)`);
+/** Marks the size refinement's issue, which the routes answer with 413 rather than 400. */
+export const TOO_LARGE = 'too-large';
+
+const code = z
+  .string()
+  .refine((text) => utf8ByteLength(text) <= SUBMISSION_LIMIT_BYTES, { message: `code is at most ${SUBMISSION_LIMIT_BYTES / 1024} KB (UTF-8)`, params: { reason: TOO_LARGE } })
+  .superRefine((text, context) => {
+    const problem = unstorableText(text);
+    if (problem) context.addIssue({ code: 'custom', message: `code ${problem}` });
+  });
 
 /** POST /api/exercises/:id/submissions */
 export const submissionRequestSchema = z.strictObject({ code });
@@ -63,18 +75,12 @@ export function exerciseStatus(statuses: readonly string[], hasDraft: boolean): 
 
 
 /**
- * The verdict as the browser may see it: hidden tests keep their name and message only (no
- * expected or actual values, which would give the hidden inputs away).
+ * The verdict as it is stored and as the browser may see it: a hidden test keeps its name, its
+ * outcome and its author-written description (the judge already reports no more), and the whole
+ * fits the verdict byte budget.
  */
 export function publicVerdict(verdict: Verdict): Verdict {
-  return { ...verdict, tests: verdict.tests.map((test) => (test.suite === 'hidden' ? withoutValues(test) : test)) };
-}
-
-function withoutValues<T extends { expected?: string; actual?: string }>(test: T): T {
-  const rest = { ...test };
-  delete rest.expected;
-  delete rest.actual;
-  return rest;
+  return fitVerdict({ ...verdict, tests: verdict.tests.map((test) => (test.suite === 'hidden' ? hiddenTestView(test, test.message ?? HIDDEN_FALLBACK) : test)) });
 }
 
 /** "Round robin › skips a server that is down" → "skips-a-server-that-is-down", within the card key's alphabet. */

@@ -16,6 +16,22 @@ export const yellow = paint(33);
 export const dim = paint(90);
 export const bold = paint(1);
 
+/** Characters of one learner-derived text the pane prints. */
+export const PRINTABLE_LIMIT = 2000;
+// C0 controls but tab and newline, DEL, and C1 controls (xterm reads 0x9b as CSI and 0x9d as OSC).
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Learner-derived text made safe for the terminal: no control characters but newline and tab, so
+ * no escape sequence from learner code can clear the pane, recolour it, draw a fake summary or
+ * make a link; and at most `limit` characters. Our own colours are added after this.
+ */
+export function printable(text: unknown, limit = PRINTABLE_LIMIT): string {
+  const string = typeof text === 'string' ? text : String(text);
+  const cut = string.length > limit ? `${string.slice(0, limit)}…` : string;
+  return cut.replace(CONTROLS, '');
+}
+
 /** The pane's text without colours, for the screen-reader transcript and tests. */
 export function plainText(lines: readonly string[]): string {
   return lines.join('\n').replace(/\x1b\[\d+m/g, '');
@@ -39,17 +55,18 @@ function indent(text: string, prefix = '    '): string[] {
 /** A console line as the pane shows it, coloured by level. */
 export function formatConsole(level: ConsoleLevel | 'truncated', text: string): string[] {
   if (level === 'truncated') return [yellow('    … console output truncated (the cap keeps runaway logging from freezing the page)')];
-  const lines = indent(text, '    │ ');
+  const lines = indent(printable(text), '    │ ');
   return level === 'error' ? lines.map(red) : level === 'warn' ? lines.map(yellow) : lines.map(dim);
 }
 
 function formatRow(row: Row): string[] {
-  const time = dim(` (${Math.round(row.durationMs)} ms)`);
-  if (row.passed) return [`  ${green('✓')} ${row.name}${time}`];
-  const lines = [`  ${red('✗')} ${row.hidden ? `${dim('[hidden]')} ` : ''}${row.name}${time}`];
-  if (row.message) lines.push(...indent(row.message).map(red));
-  if (row.expected !== undefined) lines.push(...indent(`Expected: ${row.expected}`).map(green));
-  if (row.actual !== undefined) lines.push(...indent(`Received: ${row.actual}`).map(red));
+  const time = row.hidden ? '' : dim(` (${Math.round(row.durationMs)} ms)`);
+  const name = printable(row.name, 300);
+  if (row.passed) return [`  ${green('✓')} ${name}${time}`];
+  const lines = [`  ${red('✗')} ${row.hidden ? `${dim('[hidden]')} ` : ''}${name}${time}`];
+  if (row.message) lines.push(...indent(printable(row.message)).map(red));
+  if (row.expected !== undefined) lines.push(...indent(`Expected: ${printable(row.expected)}`).map(green));
+  if (row.actual !== undefined) lines.push(...indent(`Received: ${printable(row.actual)}`).map(red));
   return lines;
 }
 
@@ -77,11 +94,11 @@ export function formatRun(result: LocalRunResult, durationMs: number): { lines: 
   if (!result.ok) {
     const { file, message, line, column } = result.compileError;
     const where = line === undefined ? '' : `:${line}${column === undefined ? '' : `:${column}`}`;
-    const summary = `${file}${where} does not compile: ${message}`;
+    const summary = printable(`${file}${where} does not compile: ${message}`);
     return { lines: [red(`✗ ${summary}`)], summary, allPassed: false };
   }
   const lines: string[] = [];
-  for (const error of result.load.errors) lines.push(red(`✗ ${error.module} did not load:`), ...indent(error.message).map(red));
+  for (const error of result.load.errors) lines.push(red(`✗ ${printable(error.module, 100)} did not load:`), ...indent(printable(error.message)).map(red));
   const rows = result.tests.map((test) => ({ ...test }));
   lines.push(...withConsole(rows, result.console.entries, result.console.truncated));
   const passed = rows.filter((row) => row.passed).length;
@@ -90,11 +107,11 @@ export function formatRun(result: LocalRunResult, durationMs: number): { lines: 
   return { lines, summary, allPassed: rows.length > 0 && passed === rows.length };
 }
 
-/** The server's verdict on a submission: visible tests in full, hidden tests by name and message. */
+/** The server's verdict on a submission: visible tests in full, hidden tests by name and, when failed, what they check. */
 export function formatVerdict(verdict: Verdict): string[] {
   const rows = verdict.tests.map((test: VerdictTest) => ({ ...test, hidden: test.suite === 'hidden' }));
   const lines = [bold('Submitted: the server ran the visible and hidden tests'), ...withConsole(rows, verdict.console.entries, verdict.console.truncated), ''];
   if (verdict.counts.total > 0) lines.push(summaryLine(verdict.counts.passed, verdict.counts.total, dim(` · ${Math.round(verdict.durationMs)} ms`)));
-  lines.push((verdict.status === 'accepted' ? green : verdict.status === 'rejected' ? red : yellow)(verdict.summary));
+  lines.push((verdict.status === 'accepted' ? green : verdict.status === 'rejected' ? red : yellow)(printable(verdict.summary)));
   return lines;
 }

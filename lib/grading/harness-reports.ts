@@ -11,7 +11,7 @@ const text = (max: number) => z.string().max(max);
 const suite = z.enum(['visible', 'hidden']);
 
 export const loadReportSchema = z.strictObject({
-  tests: z.array(z.strictObject({ name: text(500).min(1), suite })).max(1000),
+  tests: z.array(z.strictObject({ name: text(500).min(1), suite, checks: text(500).min(1).optional() })).max(1000),
   errors: z.array(z.strictObject({ module: text(200), message: text(10_000) })).max(10),
 }) satisfies z.ZodType<LoadReport>;
 

@@ -1,6 +1,7 @@
 /**
  * A token bucket: `capacity` submissions at once, refilled at `refillPerSecond`. Pure: the caller
- * keeps the state (lib/server/judge/rate-limit-store.ts holds one per learner) and passes the time.
+ * keeps the state and passes the time (lib/server/judge/database-rate-limiter.ts runs the same
+ * arithmetic in SQL, so every instance shares the buckets).
  */
 export interface TokenBucketConfig {
   capacity: number;
@@ -21,6 +22,13 @@ export interface RateDecision {
 
 /** Judge submissions: a burst of 5, then one every 3 seconds (20 a minute) per learner. */
 export const JUDGE_RATE_LIMIT: Readonly<TokenBucketConfig> = { capacity: 5, refillPerSecond: 1 / 3 };
+
+/**
+ * Judge submissions per client address, whoever the learner: a burst of 20, then one every 2
+ * seconds (30 a minute). Looser than a learner's, since a classroom may share one address; it is
+ * what stops a client that sends no cookie (a new learner every time).
+ */
+export const ADDRESS_RATE_LIMIT: Readonly<TokenBucketConfig> = { capacity: 20, refillPerSecond: 1 / 2 };
 
 /** The bucket as of `now`, refilled for the time since it was last touched (never above capacity). */
 export function refill(state: BucketState | undefined, now: number, config: TokenBucketConfig): BucketState {

@@ -12,8 +12,11 @@ import type { Expectation } from './harness/expect';
 
 export type { Expectation, Matchers } from './harness/expect';
 
-/** Registers a test. Synchronous: it passes when `fn` returns without throwing. */
-export declare function test(name: string, fn: () => void): void;
+/**
+ * Registers a test. Synchronous: it passes when `fn` returns without throwing. In hidden.test.ts,
+ * `checks` is required: when the test fails, the learner reads its name and this, nothing else.
+ */
+export declare function test(name: string, fn: () => void, options?: { checks?: string }): void;
 
 /** Groups tests: their names become "group › name". */
 export declare function describe(name: string, fn: () => void): void;

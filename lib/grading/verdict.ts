@@ -14,7 +14,7 @@ export type VerdictStatus = (typeof VERDICT_STATUSES)[number];
 /** Why a test did not pass: the harness's kinds plus the judge's own (`timeout`: stopped at the time limit; `not-run`: never reached). */
 export type TestFailure = FailureKind | 'timeout' | 'not-run';
 
-/** One test in a verdict. Hidden tests appear with their name and message; their code never leaves the server. */
+/** One test in a verdict. A hidden test appears with its name and, when it failed, its author-written description as the message. */
 export interface VerdictTest {
   name: string;
   suite: Suite;
@@ -47,6 +47,8 @@ export interface Verdict {
   durationMs: number;
   /** The limits this submission ran under. */
   limits: { timeMs: number; memoryBytes: number };
+  /** Set when the report was cut to the verdict byte budget (./verdict-budget.ts). */
+  truncated?: boolean;
 }
 
 const testFailures = ['assertion', 'error', 'memory', 'load-error', 'timeout', 'not-run'] as const satisfies readonly TestFailure[];
@@ -75,6 +77,7 @@ export const verdictSchema = z.strictObject({
   retryAfterMs: z.number().int().min(0).optional(),
   durationMs: z.number().min(0),
   limits: z.strictObject({ timeMs: z.number().int().positive(), memoryBytes: z.number().int().positive() }),
+  truncated: z.boolean().optional(),
 }) satisfies z.ZodType<Verdict>;
 
 export const EMPTY_CONSOLE: ConsoleReport = { entries: [], truncated: false };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
-import { MAX_EXERCISE_BODY_BYTES } from '@/lib/exercises/contract';
+import { MAX_EXERCISE_BODY_BYTES, TOO_LARGE } from '@/lib/exercises/contract';
 import { describeIssues } from '@/lib/progress/contract';
 import { jsonError, readJsonBody } from './api-guard';
 import { getExercise, type PublicExercise } from './judge';
@@ -22,7 +22,7 @@ export async function parseExerciseBody<S extends z.ZodType>(request: NextReques
   if (!body.ok) return body;
   const parsed = schema.safeParse(body.value);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const tooLarge = parsed.error.issues.some((issue) => issue.path[0] === 'code' && issue.code === 'custom');
+  const tooLarge = parsed.error.issues.some((issue) => issue.path[0] === 'code' && issue.code === 'custom' && issue.params?.reason === TOO_LARGE);
   return { ok: false, response: jsonError(tooLarge ? 413 : 400, `Invalid ${what}: ${describeIssues(parsed.error)}`) };
 }
 

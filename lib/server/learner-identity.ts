@@ -38,7 +38,11 @@ export async function currentLearnerId(): Promise<string | undefined> {
 
 /** The learner a write is for: the request's, or a new anonymous one (created by the write, which then sets the cookie). */
 export async function writingLearner(request: NextRequest, timeZone?: string): Promise<WritingLearner> {
-  const id = await readingLearnerId(request);
+  return writingLearnerFor(await readingLearnerId(request), timeZone);
+}
+
+/** The same for a learner already resolved, once the write is sure to happen (a refused request makes no learner). */
+export function writingLearnerFor(id: string | undefined, timeZone?: string): WritingLearner {
   if (id) return { id, isNew: false, timeZone };
   return { id: newLearnerId(), isNew: true, timeZone };
 }

@@ -10,6 +10,7 @@ import * as leastConnections from '@/content/exercises/least-connections/engine'
 import * as outlierEjection from '@/content/exercises/outlier-ejection/engine';
 import * as roundRobin from '@/content/exercises/round-robin/engine';
 import * as smoothWeightedRoundRobin from '@/content/exercises/smooth-weighted-round-robin/engine';
+import ts from 'typescript';
 import { compileLessonBody } from '@/lib/content/compile-lesson';
 import { runTestsLocally } from '@/lib/grading/local-run';
 import { toPublicExercise, type Exercise } from '@/lib/grading/load-exercises';
@@ -57,6 +58,16 @@ beforeAll(async () => {
 afterAll(() => judge.close());
 
 const exercise = (id: string): Exercise => catalog.byId.get(id)!;
+
+/** Every string literal in a TypeScript source, as the compiler's scanner reads them. */
+function stringLiterals(source: string): string[] {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source);
+  const found: string[] = [];
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.StringLiteral || token === ts.SyntaxKind.NoSubstitutionTemplateLiteral) found.push(scanner.getTokenValue());
+  }
+  return found;
+}
 
 describe('the exercise catalog', () => {
   it('has at least ten exercises, in a declared order', () => {
@@ -109,6 +120,22 @@ describe.each(ids)('exercise %s', (id) => {
     expect(hidden.some((test) => !test.passed)).toBe(true);
     const visibleNames = new Set(visible.map((test) => test.name));
     expect(hidden.filter((test) => visibleNames.has(test.name))).toEqual([]);
+  });
+
+  it('names and describes every hidden test without giving its values away', () => {
+    const run = runTestsLocally({ solution: {}, visibleTests: '', hiddenTests: sources.hiddenTests, lockdown: false });
+    if (!run.ok) throw new Error(run.compileError.message);
+    expect(run.load.errors).toEqual([]);
+    // Literals the tests compare against that are not plain words: addresses, hosts, paths, keys.
+    const words = new Set(run.load.tests.flatMap((test) => [test.name, test.checks]));
+    const literals = stringLiterals(sources.hiddenTests).filter((text) => text.length > 1 && /[^A-Za-z ]/.test(text) && !words.has(text) && !/^(@\/|\.\/)/.test(text));
+    for (const test of run.load.tests) {
+      expect(test.checks, test.name).toBeTruthy();
+      for (const text of [test.name, test.checks!]) {
+        expect(text, 'no numbers in what a learner reads of a hidden test').not.toMatch(/\d/);
+        for (const literal of literals) expect(text.includes(literal), `${text} gives away ${literal}`).toBe(false);
+      }
+    }
   });
 
   it.runIf(id in ENGINES)('passes its visible and hidden tests when run against the engine', () => {

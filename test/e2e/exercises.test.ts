@@ -22,6 +22,15 @@ console.log('SNOOP ' + seen.join(' '));
 export class RoundRobin { pick(): string | undefined { return undefined; } }
 `;
 
+// Learner code that tries to own the output pane: clear it, hide the real result and draw a pass.
+const FAKE_PASS = "export class RoundRobin {\n  pick(): string | undefined {\n    console.log('\\x1b[2J\\x1b[H\\x1b[38;2;245;246;248mhidden\\x1b[0m\\x1b[32mTests: 4 passed, 4 total\\x1b[0m');\n    return undefined;\n  }\n}\n";
+// An OSC 8 hyperlink with harmless text, aimed at another origin.
+const LINK = "export class RoundRobin {\n  pick(): string | undefined {\n    console.log('\\x1b]8;;https://evil.example/\\x07CLICK-ME-PLEASE\\x1b]8;;\\x07');\n    return undefined;\n  }\n}\n";
+// reportError's text reaches the page as the frame's crash message.
+const REPORTED = "reportError('\\x1b[2J\\x1b[32mTests: 4 passed');\nexport class RoundRobin {\n  pick(): string | undefined {\n    return undefined;\n  }\n}\n";
+/** The terminal as drawn, and the transcript beside it: neither may hold an escape character. */
+const paneTexts = async (): Promise<[string, string]> => [(await page.getByTestId('output-terminal').textContent()) ?? '', (await page.getByTestId('output-text').textContent()) ?? ''];
+
 let site: RunningSite & { databaseUrl: string };
 let browser: Browser;
 let context: BrowserContext;
@@ -142,6 +151,45 @@ describe('a learner solving an exercise', () => {
     expect(apiRequests).toEqual([]);
   });
 
+  it('prints escape sequences from learner code as inert text: no cleared pane, no fake pass', async () => {
+    await pasteCode(FAKE_PASS);
+    const summary = await run();
+    expect(summary).toMatch(/^\d of \d+ visible tests passed/);
+    const [terminal, transcript] = await paneTexts();
+    expect(terminal).toContain('[2J[H');
+    expect(terminal).toContain(`${VISIBLE_TESTS - Number(summary.split(' ')[0])} failed`);
+    expect(terminal + transcript).not.toContain('\x1b');
+  });
+
+  it('opens nothing when learner output carries a hyperlink', async () => {
+    const opened: string[] = [];
+    const onPage = (other: Page) => opened.push(other.url());
+    const onDialog = (dialog: { message(): string; dismiss(): Promise<void> }) => {
+      opened.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    };
+    context.on('page', onPage);
+    page.on('dialog', onDialog);
+    await pasteCode(LINK);
+    await run();
+    const link = page.getByTestId('output-terminal').getByText('CLICK-ME-PLEASE').first();
+    await link.click({ force: true });
+    await page.waitForTimeout(500);
+    context.off('page', onPage);
+    page.off('dialog', onDialog);
+    expect(opened).toEqual([]);
+    const [terminal, transcript] = await paneTexts();
+    expect(terminal + transcript).not.toContain('\x1b');
+  });
+
+  it('shows what reportError reported as inert text', async () => {
+    await pasteCode(REPORTED);
+    expect(await run()).toMatch(/^(The test worker crashed|0 of \d+ visible tests passed)/);
+    const [terminal, transcript] = await paneTexts();
+    expect(terminal + transcript).not.toContain('\x1b');
+    expect(transcript).toContain('[2J[32mTests: 4 passed');
+  });
+
   it('has no serious accessibility violations on the exercise page', async () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
@@ -186,6 +234,34 @@ describe('the capstone: racing your own balancer', () => {
     await page.getByTestId('submit').click();
     await expect.poll(() => page.getByTestId('run-summary').textContent(), { timeout: 30_000 }).toMatch(/^Accepted: all \d+ tests passed/);
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('shows an Error whose message is an object as an error row, and the page keeps working', async () => {
+    await pasteCode("export function createBalancer() {\n  return {\n    pick(): string | undefined {\n      const error = new Error('x');\n      Object.defineProperty(error, 'message', { value: { shown: 'an object' } });\n      throw error;\n    },\n  };\n}\n");
+    expect(await race()).toMatch(/pick threw on request 1: Error \(with a message that is not text\)/);
+    expect(await page.getByText('Something went wrong').count()).toBe(0);
+    expect(await page.locator('[data-track="uneven-costs"] tr[data-balancer="yours"] .race-error').count()).toBe(1);
+  });
+
+  it('caps an 8 MB error from pick, and the page never freezes', async () => {
+    await pasteCode("export function createBalancer() {\n  const big = 'x'.repeat(8 * 1024 * 1024);\n  return {\n    pick(): string | undefined {\n      throw new Error(big);\n    },\n  };\n}\n");
+    // The longest gap between timer ticks on the page's main thread while the race runs and is shown.
+    await page.evaluate(() => {
+      const scope = window as unknown as { worstGapMs: number };
+      scope.worstGapMs = 0;
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        scope.worstGapMs = Math.max(scope.worstGapMs, now - last);
+        last = now;
+      }, 50);
+    });
+    expect(await race()).toMatch(/pick threw on request 1: Error: x+…/);
+    const row = (await page.locator('[data-track="uneven-costs"] tr[data-balancer="yours"] .race-error').textContent()) ?? '';
+    expect(row.length).toBeLessThan(1000);
+    const worstGapMs = await page.evaluate(() => (window as unknown as { worstGapMs: number }).worstGapMs);
+    console.log(`8 MB pick error: longest main-thread gap ${Math.round(worstGapMs)} ms`);
+    expect(worstGapMs).toBeLessThan(1000);
   });
 
   it('shows a balancer that picks a crashed server as an error row, not a crash', async () => {

@@ -56,7 +56,7 @@ describe('hostile requests to every API route', () => {
     const targets = new Set(requests.map((request) => `${request.method} ${request.route.pattern}`));
     for (const route of routes) for (const method of route.methods) expect(targets, `${method} ${route.pattern}`).toContain(`${method} ${route.pattern}`);
     const defects = new Set(requests.map((request) => request.defect.replace(/^(a \d+-byte body|content type).*$/, '$1').replace(/^(\S+ of the wrong type|no \S+|an oversized \S+|injection in \S+)$/, (_, kind: string) => kind.split(' ')[0]!)));
-    for (const kind of ['invalid JSON', 'cross-site', "another learner's id", 'a bad cookie or junk query', 'an unknown field', 'a \\d+-byte body', 'content type']) {
+    for (const kind of ['invalid JSON', 'cross-site', "another learner's id", 'a bad cookie or junk query', 'an unknown field', 'a \\d+-byte body', 'content type', 'unstorable text in code']) {
       expect([...defects].some((defect) => new RegExp(`^${kind}`).test(defect)), kind).toBe(true);
     }
   });

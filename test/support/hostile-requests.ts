@@ -129,9 +129,10 @@ export function inProcessTransport(origin: string, root: string = process.cwd())
 
 /**
  * Tables a refused request may still write, by design: better-auth's rate-limit windows count every
- * request to /api/auth (per address and path), refused or not. No other table may change.
+ * request to /api/auth (per address and path), refused or not, and the judge's buckets count every
+ * submission that reaches them. No other table may change.
  */
-export const REQUEST_BOOKKEEPING_TABLES: ReadonlySet<string> = new Set(['RateLimit']);
+export const REQUEST_BOOKKEEPING_TABLES: ReadonlySet<string> = new Set(['RateLimit', 'JudgeBucket']);
 
 /** The tables, bookkeeping aside, whose row counts differ between two `countRows` results. */
 export function changedTables(before: Record<string, number>, after: Record<string, number>): string[] {
@@ -269,6 +270,8 @@ const BAD_JSON = ['{', '{"requestId":', 'not json', "{'action':'complete'}", '{"
 const NON_OBJECT_JSON = ['[]', '"complete"', 'null', '42', 'true', '[{"action":"complete"}]', `${'['.repeat(1_000)}${']'.repeat(1_000)}`];
 const WRONG_CONTENT_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/html'];
 const HUGE_BYTES = [5_000, 70_000, 140_000, 1_100_000];
+// Text no database column can hold: a NUL (PostgreSQL) or half a surrogate pair (Prisma, either database).
+const UNSTORABLE = ['export const x = 1;\u0000', '\u0000', 'export const s = "\uD800";', '\uDFFF export const x = 1;', 'a\uD83D'];
 const CROSS_SITE: Record<string, string>[] = [
   { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
   { origin: 'https://evil.example' },
@@ -342,6 +345,7 @@ export function hostileRequests(routes: ApiRoute[], fixtures: Fixtures): fc.Arbi
         field !== undefined && fc.constant(base(`no ${field}`, { body: JSON.stringify(omit(template!.body, field)), headers: json })),
         template && fc.constantFrom(...UNKNOWN_FIELDS).map((extra) => base('an unknown field', { body: `{${extra},${JSON.stringify(template.body).slice(1)}`, headers: json })),
         field !== undefined && fc.constant(base(`an oversized ${field}`, { body: withField('A'.repeat(70_000)), headers: json })),
+        template?.freeText.includes('code') && fc.constantFrom(...UNSTORABLE).map((value) => base('unstorable text in code', { body: withField(value, 'code'), headers: json })),
         idField !== undefined && fc.constantFrom(...INJECTIONS.filter((value) => idField !== 'requestId' || !REQUEST_ID.test(value))).map((value) => base(`injection in ${idField}`, { body: withField(value, idField), headers: json })),
       ].filter(isArbitrary),
     );

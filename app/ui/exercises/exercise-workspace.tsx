@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import { useCallback, useRef, useState } from 'react';
 import type { SubmissionResponse, SubmissionView } from '@/lib/exercises/contract';
 import type { SolutionAccess } from '@/lib/exercises/solution-access';
-import { dim, formatConsole, formatRun, formatVerdict, plainText, red, yellow } from '@/lib/exercises/run-report';
+import { dim, formatConsole, formatRun, formatVerdict, plainText, printable, red, yellow } from '@/lib/exercises/run-report';
 import type { RaceReport } from '@/lib/capstone/local-race';
 import type { FromRunner } from '@/sandbox/runner-protocol';
 import type { EditorHandle } from './code-editor';
@@ -85,14 +85,15 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
       if (message.type === 'done') {
         const report = formatRun(message.result, message.durationMs);
         print(report.lines, true);
-        setStatus(report.summary);
+        setStatus(printable(report.summary, 500));
       } else if (message.type === 'raced') {
         const summary = raceSummary(message.report);
+        const text = printable(summary.text, 500);
         setRaceReport(message.report);
-        print([summary.ok ? dim(`${summary.text} (${Math.round(message.durationMs)} ms). The table below has every balancer's numbers.`) : red(`✗ ${summary.text}`)], true);
-        setStatus(summary.text);
+        print([summary.ok ? dim(`${text} (${Math.round(message.durationMs)} ms). The table below has every balancer's numbers.`) : red(`✗ ${text}`)], true);
+        setStatus(text);
       } else {
-        const why = message.type === 'timeout' ? `Stopped after ${message.limitMs} ms: an endless loop, or far too slow.` : `The test worker crashed: ${message.message}`;
+        const why = message.type === 'timeout' ? `Stopped after ${message.limitMs} ms: an endless loop, or far too slow.` : `The test worker crashed: ${printable(message.message, 500)}`;
         print([...run.console, red(`✗ ${why}`), dim('The runner was restarted; your code is untouched.')], true);
         setStatus(message.type === 'timeout' ? `Timed out after ${message.limitMs} ms` : 'The test worker crashed');
       }
@@ -129,12 +130,13 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
       const response = await fetch(`/api/exercises/${exercise.id}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
       const body = (await response.json()) as Partial<SubmissionResponse> & { error?: string };
       if (!response.ok || !body.verdict) {
-        print([yellow(body.error ?? `The server answered ${response.status}.`)], true);
-        setStatus(body.error ?? 'Not submitted');
+        const error = printable(body.error ?? `The server answered ${response.status}.`, 500);
+        print([yellow(error)], true);
+        setStatus(error);
         return;
       }
       print(formatVerdict(body.verdict), true);
-      setStatus(body.verdict.summary);
+      setStatus(printable(body.verdict.summary, 500));
       if (body.submission) setHistory((rows) => [body.submission!, ...rows]);
       if (body.solution) setAccess(body.solution);
       if (body.verdict.status === 'accepted') setCompare(code);

@@ -12,6 +12,7 @@ export interface TerminalHandle {
 
 const LIGHT = { background: '#f5f6f8', foreground: '#16181d', cursor: '#f5f6f8', green: '#1a7f37', red: '#b42318', yellow: '#8a5a00', brightBlack: '#4a5160' };
 const DARK = { background: '#171a21', foreground: '#e6e8ec', cursor: '#171a21', green: '#4ac26b', red: '#ff7b72', yellow: '#e3b341', brightBlack: '#9aa3b2' };
+const IGNORE_LINKS = { activate: () => {}, allowNonHttpProtocols: false };
 const themeNow = () => (document.documentElement.dataset.theme === 'dark' ? DARK : LIGHT);
 
 /** The output pane: an xterm that only prints (no input), sized to its box. Client-only. */
@@ -23,7 +24,9 @@ export default function OutputTerminal({ onReady }: { onReady: (terminal: Termin
   });
 
   useEffect(() => {
-    const terminal = new Terminal({ convertEol: true, disableStdin: true, cursorBlink: false, fontSize: 13, rows: 16, scrollback: 2000, theme: themeNow(), screenReaderMode: false });
+    // Learner text reaches the pane without control characters (run-report's printable), so it
+    // cannot write OSC 8 links; the handler makes sure no link could open anything anyway.
+    const terminal = new Terminal({ convertEol: true, disableStdin: true, cursorBlink: false, fontSize: 13, rows: 16, scrollback: 2000, theme: themeNow(), screenReaderMode: false, linkHandler: IGNORE_LINKS });
     terminal.open(host.current!);
     // Output only: keep xterm's input textarea out of the tab order (the pane is aria-hidden; the transcript is read instead).
     if (terminal.textarea) {

@@ -2,6 +2,7 @@
 
 import type { RaceReport } from '@/lib/capstone/local-race';
 import type { RaceRow, TrackRace } from '@/lib/capstone/race-all';
+import { printable } from '@/lib/exercises/run-report';
 
 const formatMs = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(ms < 100 ? 1 : 0)} ms` : '–');
 const formatShare = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.001 ? 3 : 2)}%`;
@@ -19,7 +20,7 @@ export function RaceResults({ report, busy }: { report: RaceReport | null; busy:
         <p className="muted">{busy ? 'Racing…' : 'Press Race to run your balancer against round robin, weighted round robin, random, least connections and power of two choices on the three tracks.'}</p>
       ) : !report.ok ? (
         <p className="race-error" role="alert">
-          {report.compileError ? `solution.ts does not compile: ${report.compileError.message}` : report.error}
+          {printable(report.compileError ? `solution.ts does not compile: ${report.compileError.message}` : report.error, 500)}
         </p>
       ) : (
         report.tracks.map((track) => <TrackTable key={track.track} track={track} />)
@@ -85,7 +86,7 @@ function Row({ row, p99Limit }: { row: RaceRow; p99Limit: number }) {
         </>
       ) : (
         <td colSpan={4} className="race-error">
-          ✗ {row.error}
+          ✗ {printable(row.error, 500)}
         </td>
       )}
     </tr>

@@ -10,7 +10,7 @@ const THREE: RingServer[] = [
 const KEYS = ['user1', 'alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'mallory'];
 const except = (id: string) => (server: string) => server !== id;
 
-test('a down server\'s keys go to the next point clockwise: erin and judy move to 10.0.0.1:80', () => {
+test('a down server\'s keys go to the next point clockwise', () => {
   const ring = new HashRing(THREE);
   const down = except('10.0.0.2:80');
   expect([ring.lookup('erin', down), ring.lookup('frank', down), ring.lookup('ivan', down), ring.lookup('judy', down)]).toEqual([
@@ -19,7 +19,7 @@ test('a down server\'s keys go to the next point clockwise: erin and judy move t
     '10.0.0.3:80',
     '10.0.0.1:80',
   ]);
-});
+}, { checks: 'where a down server\'s keys go' });
 
 test('marking a server down moves only that server\'s keys', () => {
   const ring = new HashRing(THREE);
@@ -27,23 +27,23 @@ test('marking a server down moves only that server\'s keys', () => {
     const owner = ring.lookup(key);
     if (owner !== '10.0.0.2:80') expect(ring.lookup(key, except('10.0.0.2:80'))).toBe(owner);
   }
-});
+}, { checks: 'which keys move when a server goes down' });
 
-test('adding a fourth server takes keys only from the others, never between them', () => {
+test('adding a server takes keys only from the others, never between them', () => {
   const before = new HashRing(THREE);
   const after = new HashRing([...THREE, { id: '10.0.0.4:80', weight: 1 }]);
   const moved = KEYS.filter((key) => after.lookup(key) !== before.lookup(key));
   expect(moved).toEqual(['bob', 'heidi', 'mallory']);
   for (const key of moved) expect(after.lookup(key)).toBe('10.0.0.4:80');
-});
+}, { checks: 'which keys move when a server is added' });
 
 test('a key past the last point wraps around to the first', () => {
   const ring = new HashRing(THREE);
   expect(ring.lookup('session-4196')).toBe('10.0.0.1:80');
   expect(ring.lookup('session-4196', except('10.0.0.1:80'))).toBe('10.0.0.2:80');
-});
+}, { checks: 'wrapping around the end of the ring' });
 
-test('gives up after 21 down points and falls back to the up server with the largest weight', () => {
+test('gives up after too many down points and falls back to the up server with the largest weight', () => {
   const ring = new HashRing([
     { id: 'a:1', weight: 1 },
     { id: 'b:1', weight: 10 },
@@ -52,10 +52,10 @@ test('gives up after 21 down points and falls back to the up server with the lar
   ]);
   const up = (id: string) => id === 'a:1' || id === 'd:1';
   expect([ring.lookup('k9', up), ring.lookup('k21', up), ring.lookup('k26', up)]).toEqual(['d:1', 'd:1', 'd:1']);
-});
+}, { checks: 'the fallback when the walk keeps hitting down servers' });
 
 test('an empty key falls back; with every server down there is no answer', () => {
   const ring = new HashRing(THREE);
   expect(ring.lookup('')).toBe('10.0.0.1:80');
   expect(ring.lookup('user1', () => false)).toBeUndefined();
-});
+}, { checks: 'an empty key, and every server down' });

@@ -33,15 +33,15 @@ export type ConsoleSink = (level: ConsoleLevel | 'truncated', text: string, test
 /**
  * A console that only records, capped at `limit` characters and `entryLimit` calls in all, and forwards each entry to
  * `sink` when there is one. Text is formatted and cut inside the isolate, so a learner printing a
- * 30 MB string costs the host nothing.
+ * 30 MB string costs the host nothing. Calls made while `muted()` holds are dropped unformatted.
  */
-export function captureConsole(limit: number, currentTest: () => number, sink?: ConsoleSink, entryLimit = limit): CapturedConsole {
+export function captureConsole(limit: number, currentTest: () => number, sink?: ConsoleSink, entryLimit = limit, muted: () => boolean = () => false): CapturedConsole {
   const entries: ConsoleEntry[] = [];
   let used = 0;
   let truncated = false;
 
   const write = (level: ConsoleLevel, args: unknown[]) => {
-    if (truncated) return;
+    if (truncated || muted()) return;
     // Count entries as well as characters: a million empty lines must not cost a million records.
     if (entries.length >= entryLimit) {
       truncated = true;

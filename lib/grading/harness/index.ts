@@ -32,10 +32,14 @@ export type ModuleFactory = (exports: Record<string, unknown>, require: (specifi
 export interface HarnessOptions {
   /** Freeze the realm's built-ins before learner code runs. Yes in the judge and the browser runner; never in a Node test process. */
   lockdown: boolean;
+  /** Make `Function.prototype.toString` print no source, so learner code cannot read the callbacks a hidden test passes it (the judge). */
+  hideSource?: boolean;
   /** Also make the capturing console the realm's global `console` (QuickJS has none). */
   globalConsole?: boolean;
   /** Characters of console output kept in all (default 16 384). */
   consoleLimit?: number;
+  /** Console calls kept in all (default 1000). */
+  consoleEntryLimit?: number;
   /** Also hands each console entry out as it is written, so output survives a run that is stopped. */
   consoleSink?: ConsoleSink;
 }
@@ -45,6 +49,13 @@ export type Suite = 'visible' | 'hidden';
 export interface RegisteredTest {
   name: string;
   suite: Suite;
+  /** What a hidden test checks, in the author's words: all a learner learns when it fails. */
+  checks?: string;
+}
+
+/** The third argument of `test`: required in hidden test files, where `checks` replaces the failure's details. */
+export interface TestOptions {
+  checks?: string;
 }
 
 /** What `load` found: every test in order, and any module that failed to load. */
@@ -71,7 +82,7 @@ export interface TestRecord {
 
 /** The test API exercise test files import from '@/lib/grading/test-api'. */
 export interface TestApi {
-  test(name: string, fn: () => void): void;
+  test(name: string, fn: () => void, options?: TestOptions): void;
   describe(name: string, fn: () => void): void;
   expect(actual: unknown): Expectation;
 }
@@ -88,7 +99,11 @@ interface TestEntry extends RegisteredTest {
   fn: () => unknown;
 }
 
-const MAX_MESSAGE = 4000;
+/** Characters kept of any one message, expected or received value, or test name, before the host caps them again. */
+export const MAX_MESSAGE = 1000;
+export const MAX_NAME = 200;
+/** Load errors reported, at most. */
+const MAX_ERRORS = 10;
 /** Characters of console output a run keeps, in all. */
 export const CONSOLE_LIMIT = 16_384;
 /** Console calls a run keeps, in all. */
@@ -107,15 +122,21 @@ export function createHarness(options: HarnessOptions): Harness {
   let learnerError: string | undefined;
   let learnerExports: object = freeze(createObject(null));
   let raceExports: unknown;
-  const captured = captureConsole(options.consoleLimit ?? CONSOLE_LIMIT, () => current, options.consoleSink, CONSOLE_ENTRY_LIMIT);
+  // Nothing printed while a hidden test runs leaves the realm: it would show the hidden inputs.
+  const inHiddenTest = () => current >= 0 && tests[current]?.suite === 'hidden';
+  const captured = captureConsole(options.consoleLimit ?? CONSOLE_LIMIT, () => current, options.consoleSink, options.consoleEntryLimit ?? CONSOLE_ENTRY_LIMIT, inHiddenTest);
 
   const api: TestApi = freeze({
-    test(name: string, fn: () => void) {
+    test(name: string, fn: () => void, testOptions?: TestOptions) {
       if (!registering) throw new Error('test() can only be called while a test file loads.');
       if (typeof name !== 'string' || !name || typeof fn !== 'function') throw new TypeError('test(name, fn) needs a name and a function.');
-      const fullName = prefix + name;
+      const fullName = capped(prefix + name, MAX_NAME);
       for (let i = 0; i < tests.length; i++) if (tests[i]!.name === fullName) throw new Error(`Two tests are named "${fullName}".`);
-      tests[tests.length] = { name: fullName, suite: registering, fn };
+      const checks = testOptions?.checks;
+      if (registering === 'hidden' && (typeof checks !== 'string' || !checks)) throw new TypeError(`Hidden test "${fullName}" needs { checks: '…' }: what a learner reads when it fails.`);
+      const entry: TestEntry = { name: fullName, suite: registering, fn };
+      if (registering === 'hidden') entry.checks = capped(checks!, MAX_NAME);
+      tests[tests.length] = entry;
     },
     describe(name: string, fn: () => void) {
       if (!registering) throw new Error('describe() can only be called while a test file loads.');
@@ -130,8 +151,12 @@ export function createHarness(options: HarnessOptions): Harness {
     expect,
   });
   const noExports = freeze(createObject(null));
+  const addError = (module: string, message: string) => {
+    if (errors.length < MAX_ERRORS) errors[errors.length] = { module, message: capped(message) };
+  };
 
   if (options.globalConsole) (globalThis as Record<string, unknown>).console = captured.console;
+  if (options.hideSource) hideFunctionSource();
   if (options.lockdown) lockdown(globalThis);
 
   const resolve = (specifier: string, from: string): unknown => {
@@ -161,16 +186,15 @@ export function createHarness(options: HarnessOptions): Harness {
       if (loaded) throw new Error('load() runs once.');
       loaded = true;
       if (factories.has(MODULES.solution)) {
-        let exported: unknown;
+        // Tests see a frozen copy made now, while no test can be registered: a getter or Proxy in
+        // the learner's exports cannot run during the tests' own loading. Reading the exports runs
+        // learner code (ownKeys traps, getters), so it happens inside the same try.
         try {
-          exported = evaluate(MODULES.solution);
+          learnerExports = snapshot(evaluate(MODULES.solution));
         } catch (error) {
           learnerError = describeError(error);
-          errors[errors.length] = { module: MODULES.solution, message: learnerError };
+          addError(MODULES.solution, learnerError);
         }
-        // Tests see a frozen copy made now, while no test can be registered: a getter or Proxy in
-        // the learner's exports cannot run during the tests' own loading.
-        learnerExports = snapshot(exported);
       }
       for (const [specifier, suite] of [[MODULES.visibleTests, 'visible'], [MODULES.hiddenTests, 'hidden']] as const) {
         if (!factories.has(specifier)) continue;
@@ -178,14 +202,17 @@ export function createHarness(options: HarnessOptions): Harness {
         try {
           evaluate(specifier);
         } catch (error) {
-          errors[errors.length] = { module: specifier, message: describeError(error) };
+          addError(specifier, describeError(error));
         } finally {
           registering = undefined;
           prefix = '';
         }
       }
       const listed: RegisteredTest[] = [];
-      for (let i = 0; i < tests.length; i++) listed[i] = { name: tests[i]!.name, suite: tests[i]!.suite };
+      for (let i = 0; i < tests.length; i++) {
+        const { name, suite, checks } = tests[i]!;
+        listed[i] = checks === undefined ? { name, suite } : { name, suite, checks };
+      }
       return stringify({ tests: listed, errors });
     },
 
@@ -201,7 +228,7 @@ export function createHarness(options: HarnessOptions): Harness {
       if (learnerError !== undefined) {
         record.failure = 'load-error';
         record.message = capped(`solution.ts did not load, so this test could not run.\n${learnerError}`);
-        return stringify(record);
+        return stringify(entry.suite === 'hidden' ? redacted(record, entry.checks!) : record);
       }
       current = index;
       const started = now();
@@ -227,13 +254,43 @@ export function createHarness(options: HarnessOptions): Harness {
       }
       record.durationMs = now() - started;
       current = -1;
-      return stringify(record);
+      return stringify(entry.suite === 'hidden' ? redacted(record, entry.checks!) : record);
     },
 
     output() {
       return stringify(captured.report());
     },
   };
+}
+
+/**
+ * A hidden test's record as it may leave the realm: whether it passed, how it failed, and the
+ * author's description. Its message, values and timing would describe the hidden inputs (or carry
+ * whatever learner code chose to encode in them).
+ */
+function redacted(record: TestRecord, checks: string): TestRecord {
+  const kept = createObject(null) as TestRecord;
+  kept.index = record.index;
+  kept.name = record.name;
+  kept.suite = record.suite;
+  kept.passed = record.passed;
+  kept.durationMs = 0;
+  if (record.failure !== undefined) {
+    kept.failure = record.failure;
+    kept.message = checks;
+  }
+  return kept;
+}
+
+/** Every function prints as `function name() { [source hidden] }`; what is not a function still throws as the built-in does. */
+function hideFunctionSource(): void {
+  const original = Function.prototype.toString;
+  const toString = function (this: unknown): string {
+    if (typeof this !== 'function') return apply(original, this, []) as string;
+    const name = getOwnPropertyDescriptor(this, 'name');
+    return `function ${name && typeof name.value === 'string' ? name.value : ''}() { [source hidden] }`;
+  };
+  defineProperty(Function.prototype, 'toString', { value: toString, writable: true, configurable: true, enumerable: false });
 }
 
 function withoutExtension(specifier: string): string {
@@ -298,6 +355,6 @@ function isMemoryError(message: string): boolean {
   return false;
 }
 
-function capped(text: string): string {
-  return text.length > MAX_MESSAGE ? `${stringSlice(text, 0, MAX_MESSAGE)}…` : text;
+function capped(text: string, limit = MAX_MESSAGE): string {
+  return text.length > limit ? `${stringSlice(text, 0, limit)}…` : text;
 }

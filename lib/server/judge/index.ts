@@ -2,7 +2,10 @@ import 'server-only';
 import { toPublicExercise, type PublicExercise } from '@/lib/grading/load-exercises';
 import type { Verdict } from '@/lib/grading/verdict';
 import { loadExerciseCatalog, type ExerciseCatalog } from './exercise-files';
+import { ADDRESS_RATE_LIMIT, JUDGE_RATE_LIMIT } from '@/lib/grading/rate-limit';
+import { createDatabaseRateLimiter } from './database-rate-limiter';
 import { createJudge, type Judge } from './judge';
+import type { JobOwner } from './pool';
 
 /*
  * The judge as the app uses it: one pool of worker threads per server process, started on first
@@ -22,29 +25,54 @@ function catalog(): Promise<ExerciseCatalog> {
   return cachedCatalog;
 }
 
+const learnerBuckets = createDatabaseRateLimiter(JUDGE_RATE_LIMIT);
+const addressBuckets = createDatabaseRateLimiter(ADDRESS_RATE_LIMIT);
+
 // Kept on globalThis so `next dev` reloading this module does not start a second pool.
 const JUDGE = Symbol.for('traffic-cop.judge');
 type WithJudge = typeof globalThis & { [JUDGE]?: Judge };
 
 function judge(): Judge {
   const scope = globalThis as WithJudge;
-  scope[JUDGE] ??= createJudge({ catalog });
+  scope[JUDGE] ??= createJudge({ catalog, rateLimiter: learnerBuckets });
   return scope[JUDGE];
 }
 
-/** Judges a submission to an exercise. Throws UnknownExerciseError for an unknown id. */
-export function judgeSubmission(exerciseId: string, code: string): Promise<Verdict> {
-  return judge().judgeSubmission(exerciseId, code);
+/** Who is submitting: the learner when the request names one, and the client's address. */
+export interface Submitter {
+  learnerId?: string;
+  address: string;
 }
 
-/** Judges a submission after taking one of the learner's tokens (5 at once, one more every 3 s): `rate-limited` when none is left. */
-export function judgeSubmissionFor(learnerId: string, exerciseId: string, code: string): Promise<Verdict> {
-  return judge().judgeSubmissionFor(learnerId, exerciseId, code);
+/** Jobs one learner, and one address, may have with the judge at once (waiting or running). */
+const JOBS_PER_LEARNER = 2;
+const JOBS_PER_ADDRESS = 4;
+
+function ownersOf(submitter: Submitter): JobOwner[] {
+  const owners: JobOwner[] = [{ key: `address:${submitter.address}`, maxJobs: JOBS_PER_ADDRESS }];
+  if (submitter.learnerId) owners.unshift({ key: `learner:${submitter.learnerId}`, maxJobs: JOBS_PER_LEARNER });
+  return owners;
 }
 
-/** Takes one submission token for the learner without judging (for routes that answer 429 themselves). */
-export function takeSubmissionToken(learnerId: string): { allowed: boolean; retryAfterMs: number } {
-  return judge().rateLimiter.take(learnerId);
+/**
+ * Judges a submission to an exercise. Throws UnknownExerciseError for an unknown id. A submitter
+ * with too many jobs already in this instance's pool gets a `rate-limited` verdict.
+ */
+export function judgeSubmission(exerciseId: string, code: string, submitter?: Submitter): Promise<Verdict> {
+  return judge().judgeSubmission(exerciseId, code, submitter && ownersOf(submitter));
+}
+
+/**
+ * Takes a token from the learner's bucket (5 at once, one more every 3 s), then from the address's
+ * (20 at once, one every 2 s). Both live in the database, so all instances count together. A
+ * request with no learner yet has only the address's bucket: it creates no learner to limit.
+ */
+export async function admitSubmission(submitter: Submitter): Promise<{ allowed: boolean; retryAfterMs: number }> {
+  if (submitter.learnerId) {
+    const learner = await learnerBuckets.take(`learner:${submitter.learnerId}`);
+    if (!learner.allowed) return learner;
+  }
+  return addressBuckets.take(`address:${submitter.address}`);
 }
 
 /** Every exercise in the order of content/exercises/order.ts, without hidden tests, solutions or decoys. */

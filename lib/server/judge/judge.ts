@@ -3,7 +3,7 @@ import type { Exercise } from '@/lib/grading/load-exercises';
 import { submissionSize, SUBMISSION_LIMIT_BYTES } from '@/lib/grading/submission';
 import { refusedVerdict, type Verdict } from '@/lib/grading/verdict';
 import { loadExerciseCatalog, type ExerciseCatalog } from './exercise-files';
-import { JudgePool, type JudgePoolOptions } from './pool';
+import { JudgePool, type JobOwner, type JudgePoolOptions } from './pool';
 import type { JudgeLimits } from './protocol';
 import { createMemoryRateLimiter, type RateLimiter } from './rate-limit-store';
 
@@ -17,12 +17,15 @@ export interface JudgeOptions {
 
 /** The server judge: validates, rate-limits and queues submissions for the worker pool. */
 export interface Judge {
-  /** Judges `code` against exercise `exerciseId`'s visible and hidden tests. Throws UnknownExerciseError for an id that is not an exercise. */
-  judgeSubmission(exerciseId: string, code: string): Promise<Verdict>;
+  /**
+   * Judges `code` against exercise `exerciseId`'s visible and hidden tests. Throws UnknownExerciseError
+   * for an id that is not an exercise. `owners` cap how many jobs one learner or address has in the pool.
+   */
+  judgeSubmission(exerciseId: string, code: string, owners?: readonly JobOwner[]): Promise<Verdict>;
   /** The same, after taking one of `learnerId`'s rate-limit tokens: a `rate-limited` verdict when none is left. */
   judgeSubmissionFor(learnerId: string, exerciseId: string, code: string): Promise<Verdict>;
   /** Judges against an exercise given directly (fixtures, authoring checks). */
-  judgeExercise(exercise: Exercise, code: string): Promise<Verdict>;
+  judgeExercise(exercise: Exercise, code: string, owners?: readonly JobOwner[]): Promise<Verdict>;
   readonly rateLimiter: RateLimiter;
   readonly pool: JudgePool;
   close(): Promise<void>;
@@ -52,22 +55,22 @@ export function createJudge(options: JudgeOptions = {}): Judge {
     return exercise;
   };
 
-  const judgeExercise = async (exercise: Exercise, code: string): Promise<Verdict> => {
+  const judgeExercise = async (exercise: Exercise, code: string, owners: readonly JobOwner[] = []): Promise<Verdict> => {
     const limits = limitsFor(exercise);
     const size = submissionSize(code);
     if (!size.fits) {
       return refusedVerdict(exercise.meta.id, 'too-large', `The submission is ${kib(size.bytes)}; the limit is ${kib(SUBMISSION_LIMIT_BYTES)}.`, limits);
     }
     const { sources } = exercise;
-    return pool.run({ exerciseId: exercise.meta.id, code, visibleTests: sources.visibleTests, hiddenTests: sources.hiddenTests, limits });
+    return pool.run({ exerciseId: exercise.meta.id, code, visibleTests: sources.visibleTests, hiddenTests: sources.hiddenTests, limits }, owners);
   };
 
   return {
-    judgeSubmission: async (exerciseId, code) => judgeExercise(await exerciseById(exerciseId), code),
+    judgeSubmission: async (exerciseId, code, owners) => judgeExercise(await exerciseById(exerciseId), code, owners),
     judgeExercise,
     async judgeSubmissionFor(learnerId, exerciseId, code) {
       const exercise = await exerciseById(exerciseId);
-      const decision = rateLimiter.take(learnerId);
+      const decision = await rateLimiter.take(learnerId);
       if (!decision.allowed) {
         const seconds = Math.ceil(decision.retryAfterMs / 1000);
         return refusedVerdict(exerciseId, 'rate-limited', `Too many submissions; try again in ${seconds} s.`, limitsFor(exercise), { retryAfterMs: decision.retryAfterMs });

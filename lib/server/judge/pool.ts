@@ -16,9 +16,16 @@ export interface JudgePoolOptions {
   warmUpMs?: number;
 }
 
+/** Who a job is for (a learner, a client address), and how many of its jobs may be in the pool at once. */
+export interface JobOwner {
+  key: string;
+  maxJobs: number;
+}
+
 interface Running {
   id: number;
   job: JudgeJob;
+  owners: readonly JobOwner[];
   started: number;
   resolve: (verdict: Verdict) => void;
   watchdog: NodeJS.Timeout;
@@ -34,6 +41,7 @@ interface Slot {
 
 interface Queued {
   job: JudgeJob;
+  owners: readonly JobOwner[];
   resolve: (verdict: Verdict) => void;
   queuedAt: number;
 }
@@ -63,16 +71,35 @@ export class JudgePool {
     for (let i = 0; i < options.size; i++) this.spawn();
   }
 
-  /** Judges one job on the next free worker. */
-  run(job: JudgeJob): Promise<Verdict> {
+  /**
+   * Judges one job on the next free worker. With `owners`, the job is refused (`rate-limited`) when
+   * an owner already has `maxJobs` in the pool, and it never takes a worker while an owner holds
+   * all but one of them: one visitor cannot occupy the judge, and the others' jobs overtake theirs.
+   */
+  run(job: JudgeJob, owners: readonly JobOwner[] = []): Promise<Verdict> {
     if (this.closed) return Promise.resolve(refusedVerdict(job.exerciseId, 'unavailable', 'The judge is shutting down; try again in a moment.', job.limits, { retryAfterMs: 5000 }));
+    const full = owners.find((owner) => this.jobsOf(owner.key) >= owner.maxJobs);
+    if (full) {
+      const summary = `${full.maxJobs} of your submissions are already with the judge; try again when one has finished.`;
+      return Promise.resolve(refusedVerdict(job.exerciseId, 'rate-limited', summary, job.limits, { retryAfterMs: job.limits.timeMs }));
+    }
     if (this.queue.length >= this.maxQueue) {
       return Promise.resolve(refusedVerdict(job.exerciseId, 'unavailable', 'The judge is busy; try again in a moment.', job.limits, { retryAfterMs: 2000 }));
     }
     return new Promise((resolve) => {
-      this.queue.push({ job, resolve, queuedAt: performance.now() });
+      this.queue.push({ job, owners, resolve, queuedAt: performance.now() });
       this.dispatch();
     });
+  }
+
+  /** Jobs of this owner waiting or running. */
+  private jobsOf(key: string): number {
+    const has = (owners: readonly JobOwner[]) => owners.some((owner) => owner.key === key);
+    return this.queue.filter((queued) => has(queued.owners)).length + this.runningOf(key);
+  }
+
+  private runningOf(key: string): number {
+    return this.slots.filter((slot) => slot.running?.owners.some((owner) => owner.key === key)).length;
   }
 
   /** Workers started and ready, submissions judging and waiting. */
@@ -157,14 +184,18 @@ export class JudgePool {
   }
 
   private dispatch(): void {
+    // An owner may hold every worker but one, so another visitor's job always finds one soon.
+    const perOwner = Math.max(1, this.options.size - 1);
     for (const slot of this.slots) {
       if (!this.queue.length) break;
       if (!slot.ready || slot.running || slot.retired) continue;
-      const { job, resolve } = this.queue.shift()!;
+      const next = this.queue.findIndex((queued) => queued.owners.every((owner) => this.runningOf(owner.key) < perOwner));
+      if (next < 0) break;
+      const [{ job, owners, resolve }] = this.queue.splice(next, 1) as [Queued];
       const id = this.nextId++;
       const started = performance.now();
       const watchdog = setTimeout(() => this.kill(slot), job.limits.timeMs + this.graceMs);
-      slot.running = { id, job, started, resolve, watchdog };
+      slot.running = { id, job, owners, started, resolve, watchdog };
       const message: ToWorker = { type: 'judge', id, job };
       slot.worker.postMessage(message);
     }

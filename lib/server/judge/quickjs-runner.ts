@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { RELEASE_SYNC, newQuickJSWASMModuleFromVariant, newVariant, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from 'quickjs-emscripten';
+import { RELEASE_SYNC, newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from 'quickjs-emscripten';
 import { loadReportSchema, parseReport, testRecordSchema } from '../../grading/harness-reports';
-import { CONSOLE_ENTRY_LIMIT, CONSOLE_LIMIT, MODULES, type LoadReport, type RegisteredTest, type TestRecord } from '../../grading/harness/index';
-import type { ConsoleEntry, ConsoleLevel, ConsoleReport } from '../../grading/harness/console';
+import { MODULES, type LoadReport, type RegisteredTest, type TestRecord } from '../../grading/harness/index';
 import { transpileModule } from '../../grading/transpile';
 import { EMPTY_CONSOLE, decideVerdict, type JudgeObservation, type Verdict, type VerdictTest } from '../../grading/verdict';
-import type { JudgeJob, JudgeLimits } from './protocol';
+import { fitVerdict } from '../../grading/verdict-budget';
+import { hiddenTestView, registeredDescription, withoutHiddenOutput } from '../../grading/hidden-tests';
+import type { JudgeJob } from './protocol';
+import { Session } from './quickjs-session';
 
 /*
  * One submission = one fresh QuickJS runtime, run inside a worker thread (./worker-main.ts).
@@ -39,14 +41,12 @@ import type { JudgeJob, JudgeLimits } from './protocol';
  * it is data for display, never parsed.
  */
 
-const STACK_BYTES = 256 * 1024;
 /** Wasm memory beyond the learner's budget: the module's static data and stack, the runtime, the harness. */
 const HEADROOM_BYTES = 8 * 1024 * 1024;
 const PAGE_BYTES = 64 * 1024;
 /** A fresh wasm instance after this many submissions, so allocator fragmentation never builds up. */
 const RECYCLE_AFTER = 500;
 const CACHE_ENTRIES = 64;
-const LEVELS: ReadonlySet<string> = new Set<ConsoleLevel>(['log', 'info', 'warn', 'error', 'debug']);
 
 /**
  * The QuickJS wasm, compiled once per worker, and the current instance with its fixed memory.
@@ -94,163 +94,6 @@ export class QuickJsEngine {
   }
 }
 
-/** A QuickJS call's outcome, with the thrown value described as text. */
-type CallResult = { ok: true; text: string } | { ok: false; error: string; interrupted: boolean; outOfMemory: boolean };
-
-/** The QuickJS error text for a full heap. */
-const isOutOfMemory = (error: string) => /\bout of memory\b|\bstring too long\b/.test(error);
-
-/** A fresh runtime and context with limits, the harness loaded and locked down. */
-class Session {
-  readonly runtime: QuickJSRuntime;
-  readonly context: QuickJSContext;
-  private deadline: number;
-  private interrupted = false;
-  private readonly handles: QuickJSHandle[] = [];
-  private harness: { define: QuickJSHandle; load: QuickJSHandle; run: QuickJSHandle } | undefined;
-  private readonly entries: ConsoleEntry[] = [];
-  private consoleChars = 0;
-  private consoleTruncated = false;
-
-  constructor(
-    module: QuickJSWASMModule,
-    limits: JudgeLimits,
-    private readonly memoryExhausted: () => boolean,
-  ) {
-    this.runtime = module.newRuntime();
-    this.runtime.setMemoryLimit(limits.memoryBytes);
-    this.runtime.setMaxStackSize(STACK_BYTES);
-    this.deadline = performance.now() + limits.timeMs;
-    this.runtime.setInterruptHandler(() => {
-      if (performance.now() <= this.deadline) return false;
-      this.interrupted = true;
-      return true;
-    });
-    this.context = this.runtime.newContext();
-  }
-
-  /** True once the learner's code made the allocator ask for more than the cap. */
-  get outOfMemory(): boolean {
-    return this.memoryExhausted();
-  }
-
-  /** Loads the harness script; its completion value is the harness module's exports. */
-  startHarness(script: string): void {
-    const exported = this.keep(this.context.unwrapResult(this.context.evalCode(script, 'harness.js')));
-    const create = this.keep(this.context.getProp(exported, 'createHarness'));
-    const options = this.keep(this.context.newObject());
-    this.context.setProp(options, 'lockdown', this.context.true);
-    this.context.setProp(options, 'globalConsole', this.context.true);
-    this.context.setProp(options, 'consoleSink', this.keep(this.context.newFunction('consoleSink', (level, text, test) => this.record(level, text, test))));
-    const harness = this.keep(this.context.unwrapResult(this.context.callFunction(create, this.context.undefined, options)));
-    const method = (name: string) => this.keep(this.context.getProp(harness, name));
-    this.harness = { define: method('define'), load: method('load'), run: method('run') };
-  }
-
-  /** The console output received so far. */
-  consoleReport(): ConsoleReport {
-    return { entries: this.entries, truncated: this.consoleTruncated };
-  }
-
-  /** The one host function the isolate can call. It takes strings only and keeps at most CONSOLE_LIMIT characters in CONSOLE_ENTRY_LIMIT entries. */
-  private record(level: QuickJSHandle, text: QuickJSHandle, test: QuickJSHandle): void {
-    const ctx = this.context;
-    if (ctx.typeof(level) !== 'string' || ctx.typeof(text) !== 'string' || ctx.typeof(test) !== 'number') return;
-    const levelName = ctx.getString(level);
-    if (levelName === 'truncated') this.consoleTruncated = true;
-    if (!LEVELS.has(levelName) || this.consoleTruncated) return;
-    if (this.entries.length >= CONSOLE_ENTRY_LIMIT) {
-      this.consoleTruncated = true;
-      return;
-    }
-    let line = ctx.getString(text);
-    if (this.consoleChars + line.length >= CONSOLE_LIMIT) {
-      line = line.slice(0, CONSOLE_LIMIT - this.consoleChars);
-      this.consoleTruncated = true;
-    }
-    this.consoleChars += line.length;
-    const index = ctx.getNumber(test);
-    this.entries.push({ level: levelName as ConsoleLevel, text: line, test: Number.isInteger(index) && index >= -1 ? index : -1 });
-  }
-
-  /** Compiles one module's CommonJS body as a factory and hands it to the harness. Learner code does not run yet. */
-  defineModule(specifier: string, code: string, file: string): { ok: true } | { ok: false; error: string; interrupted: boolean } {
-    const result = this.context.evalCode(`(function (exports, require, module, console) {${code}\n})`, file);
-    if (result.error) {
-      const error = this.describe(result.error);
-      result.error.dispose();
-      return { ok: false, error, interrupted: this.interrupted };
-    }
-    const factory = this.keep(result.value);
-    const name = this.keep(this.context.newString(specifier));
-    const defined = this.context.callFunction(this.harness!.define, this.context.undefined, name, factory);
-    if (defined.error) {
-      const error = this.describe(defined.error);
-      defined.error.dispose();
-      return { ok: false, error, interrupted: this.interrupted };
-    }
-    defined.value.dispose();
-    return { ok: true };
-  }
-
-  load(): CallResult {
-    return this.call(this.harness!.load);
-  }
-
-  run(index: number): CallResult {
-    const argument = this.keep(this.context.newNumber(index));
-    return this.call(this.harness!.run, argument);
-  }
-
-  dispose(): void {
-    for (const handle of this.handles.splice(0).reverse()) if (handle.alive) handle.dispose();
-    this.context.dispose();
-    this.runtime.dispose();
-  }
-
-  private call(fn: QuickJSHandle, ...args: QuickJSHandle[]): CallResult {
-    const result = this.context.callFunction(fn, this.context.undefined, ...args);
-    if (result.error) {
-      const error = this.describe(result.error);
-      result.error.dispose();
-      return { ok: false, error, interrupted: this.interrupted, outOfMemory: this.memoryExhausted() || isOutOfMemory(error) };
-    }
-    try {
-      if (this.context.typeof(result.value) !== 'string') return { ok: false, error: 'the harness returned a non-string', interrupted: false, outOfMemory: false };
-      return { ok: true, text: this.context.getString(result.value) };
-    } finally {
-      result.value.dispose();
-    }
-  }
-
-  /** A thrown value as "Name: message", read without calling into learner code where avoidable. */
-  private describe(error: QuickJSHandle): string {
-    try {
-      const type = this.context.typeof(error);
-      if (type === 'string') return this.context.getString(error);
-      if (type !== 'object') return `a thrown ${type}`;
-      const read = (key: string) => {
-        const value = this.context.getProp(error, key);
-        try {
-          return this.context.typeof(value) === 'string' ? this.context.getString(value) : '';
-        } finally {
-          value.dispose();
-        }
-      };
-      const name = read('name');
-      const message = read('message');
-      return message ? `${name || 'Error'}: ${message}` : name || 'Error';
-    } catch {
-      return 'an unreadable error';
-    }
-  }
-
-  private keep(handle: QuickJSHandle): QuickJSHandle {
-    this.handles.push(handle);
-    return handle;
-  }
-}
-
 /** Transpiled test files and the tests they register against an empty solution, per exercise version. */
 interface PreparedTests {
   visible: string;
@@ -282,16 +125,18 @@ export class QuickJsJudge {
 
     const learner = transpileModule(job.code, 'solution.ts');
     if (!learner.ok) {
-      return decideVerdict({ exerciseId, tests: notRun('Not run: solution.ts does not compile.'), console: EMPTY_CONSOLE, durationMs: elapsed(), limits, compileError: learner.error });
+      return fitVerdict(decideVerdict({ exerciseId, tests: notRun('Not run: solution.ts does not compile.'), console: EMPTY_CONSOLE, durationMs: elapsed(), limits, compileError: learner.error }));
     }
 
     const session = new Session(await this.engine.moduleFor(limits.memoryBytes), limits, () => this.engine.exhausted);
     try {
       session.startHarness(this.script);
       const observed = this.execute(session, job, learner.code, tests, notRun);
-      observed.console = session.consoleReport();
+      observed.console = withoutHiddenOutput(session.consoleReport(), tests.registered);
+      // Rebuilt from the registration, whatever the isolate reported: the harness shares its realm with learner code.
+      observed.tests = observed.tests.map((test, index) => (test.suite === 'hidden' ? hiddenTestView(test, registeredDescription(tests.registered, index, test.name)) : test));
       observed.durationMs = elapsed();
-      return decideVerdict(observed);
+      return fitVerdict(decideVerdict(observed));
     } finally {
       session.dispose();
     }
@@ -403,7 +248,7 @@ export class QuickJsJudge {
 function compareRegistrations(report: LoadReport, expected: readonly RegisteredTest[]): string | undefined {
   const testFileError = report.errors.find((error) => error.module !== MODULES.solution);
   if (testFileError) return `${testFileError.module} failed to load (${testFileError.message}).`;
-  const same = report.tests.length === expected.length && report.tests.every((test, i) => test.name === expected[i]!.name && test.suite === expected[i]!.suite);
+  const same = report.tests.length === expected.length && report.tests.every((test, i) => test.name === expected[i]!.name && test.suite === expected[i]!.suite && test.checks === expected[i]!.checks);
   return same ? undefined : `expected ${expected.length} tests, but ${report.tests.length} registered.`;
 }
 

@@ -33,10 +33,10 @@ describe('exercise status and the solution unlock', () => {
 });
 
 describe('what a rejected submission reveals and adds', () => {
-  it('keeps hidden tests to their name and message', () => {
+  it('keeps hidden tests to their name, outcome and message, with no timing', () => {
     const shown = publicVerdict(verdict('rejected', [failed('visible one', 'visible'), failed('hidden one', 'hidden')]));
     expect(shown.tests[0]).toHaveProperty('expected', '"a"');
-    expect(shown.tests[1]).toEqual({ name: 'hidden one', suite: 'hidden', passed: false, durationMs: 1, failure: 'assertion', message: 'nope' });
+    expect(shown.tests[1]).toEqual({ name: 'hidden one', suite: 'hidden', passed: false, durationMs: 0, failure: 'assertion', message: 'nope' });
   });
 
   it('adds one valid review card per failed test, keyed by exercise and test, and none for other statuses', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRun } from '@/lib/exercises/run-report';
+import { formatRun, printable, PRINTABLE_LIMIT } from '@/lib/exercises/run-report';
 import { runTestsLocally } from '@/lib/grading/local-run';
 
 const plain = (lines: string[]) => lines.join('\n').replace(/\x1b\[\d+m/g, '');
@@ -26,5 +26,25 @@ describe('the Run report', () => {
   it('reports a compile error with its line', () => {
     const report = formatRun(runTestsLocally({ solution: 'export function add(a: number, b: number { }', visibleTests: TESTS, lockdown: false }), 1);
     expect(report.summary).toMatch(/^solution\.ts:1:\d+ does not compile/);
+  });
+});
+
+describe('learner text in the pane', () => {
+  it('keeps no control character but newline and tab, so no escape sequence reaches the terminal', () => {
+    expect(printable('\x1b[2J\x1b[H\x1b[32mTests: 4 passed\x1b[0m')).toBe('[2J[H[32mTests: 4 passed[0m');
+    expect(printable('\x1b]8;;https://evil.example/\x07click\x1b]8;;\x07')).toBe(']8;;https://evil.example/click]8;;');
+    expect(printable('a\tb\nc\r\u009b31m\u0000')).toBe('a\tb\nc31m');
+  });
+
+  it('caps one text, and converts what is not a string', () => {
+    expect(printable('x'.repeat(8 * 1024 * 1024))).toHaveLength(PRINTABLE_LIMIT + 1);
+    expect(printable({ toString: () => 'an object' })).toBe('an object');
+  });
+
+  it('prints a console line of escapes as inert text under its test', () => {
+    const result = runTestsLocally({ solution: "export function add(a: number, b: number) { console.log('\\x1b[2J\\x1b[32mTests: 2 passed'); return 0; }", visibleTests: TESTS, lockdown: false });
+    const lines = formatRun(result, 1).lines.join('\n');
+    expect(lines).not.toContain('\x1b[2J');
+    expect(plain(formatRun(result, 1).lines)).toContain('│ [2J[32mTests: 2 passed');
   });
 });

@@ -45,7 +45,7 @@ describe('the grading harness', () => {
   });
 
   it('separates visible from hidden tests', () => {
-    const hidden = `import { expect, test } from '@/lib/grading/test-api';\nimport { add } from './solution';\ntest('big', () => { expect(add(1e6, 1)).toBe(1000001); });`;
+    const hidden = `import { expect, test } from '@/lib/grading/test-api';\nimport { add } from './solution';\ntest('big', () => { expect(add(1e6, 1)).toBe(1000001); }, { checks: 'large numbers' });`;
     const { load } = run('export const add = (a: number, b: number) => a + b;', TESTS, hidden);
     expect(load.tests.map((test) => test.suite)).toEqual(['visible', 'visible', 'hidden']);
   });

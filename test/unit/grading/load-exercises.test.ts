@@ -19,7 +19,7 @@ const sources = (overrides: Partial<ExerciseSources> = {}): ExerciseSources => (
   solution: "import type { Server } from './types';\nexport class RoundRobin { pick(s: Server[]) { return s[0]!.id; } }",
   types: 'export interface Server { id: string }',
   visibleTests: "import { test } from '@/lib/grading/test-api';\nimport { RoundRobin } from './solution';\ntest('x', () => { new RoundRobin(); });",
-  hiddenTests: "import { test } from '@/lib/grading/test-api';\ntest('y', () => {});",
+  hiddenTests: "import { test } from '@/lib/grading/test-api';\ntest('y', () => {}, { checks: 'y' });",
   ...overrides,
 });
 const lessons = new Set(['round-robin']);

@@ -145,13 +145,22 @@ export function add(a: number, b: number): number { return a - b; }`;
     expect(printed(verdict)[0]).toContain('"status":"accepted"');
   });
 
+  it('cannot read the source of a function the tests pass it', async () => {
+    const exercise = { ...ADD, sources: { ...ADD.sources, visibleTests: `import { expect, test } from '@/lib/grading/test-api';\nimport { add } from './solution';\ntest('calls back', () => { expect(add(1, () => 2 /* callback-secret-91c */ as never)).toBe(3); });` } };
+    const code = "export function add(a: number, b: unknown): number { console.log(String(b), Function.prototype.toString.call(b)); return a + (b as () => number)(); }";
+    const verdict = await judge.judgeExercise(exercise, code);
+    expect(verdict.tests[0]!.passed).toBe(true);
+    expect(printed(verdict).join('\n')).toMatch(/\[source hidden\]/);
+    expect(JSON.stringify(verdict)).not.toContain('callback-secret-91c');
+  });
+
   it('caps console output by size and by number of calls', async () => {
     const flood = await judge.judgeExercise(ADD, "for (let i = 0; i < 100000; i++) console.log('');\nconsole.log('x'.repeat(1e6));\nexport const add = (a: number, b: number) => a + b;");
     expect(flood.status).toBe('accepted');
     expect(flood.console.truncated).toBe(true);
-    expect(flood.console.entries).toHaveLength(1000);
+    expect(flood.console.entries).toHaveLength(100);
     const long = await judge.judgeExercise(ADD, "console.log('x'.repeat(1e6));\nexport const add = (a: number, b: number) => a + b;");
-    expect(long.console).toEqual({ entries: [{ level: 'log', text: 'x'.repeat(16_384), test: -1 }], truncated: true });
+    expect(long.console).toEqual({ entries: [{ level: 'log', text: `${'x'.repeat(1000)}…`, test: -1 }], truncated: true });
   });
 
   it('is not fooled by thrown objects shaped like passing results or assertion failures', async () => {
@@ -166,6 +175,23 @@ export function add(a: number, b: number): number { return a - b; }`;
       const verdict = await judge.judgeExercise(ADD, `export function add(a: number, b: number): number {\n  ${thrower}\n}`);
       expect(verdict.status, thrower).toBe('rejected');
       expect(verdict.tests.map((test) => test.failure)).toEqual(['error', 'error', 'error']);
+    }
+  });
+
+  it('keeps every read of hostile learner values inside the harness: the verdict stays small and says what failed', async () => {
+    const big = "const big = 'x'.repeat(4 * 1024 * 1024);";
+    const hostile = {
+      'ownKeys throws': `${big}\nmodule.exports = new Proxy({}, { ownKeys() { throw new Error(big); } });`,
+      'a getter throws': `${big}\nObject.defineProperty(exports, 'add', { enumerable: true, get() { throw new Error(big); } });`,
+      'getOwnPropertyDescriptor throws': `${big}\nmodule.exports = new Proxy({ add: 1 }, { getOwnPropertyDescriptor() { throw new Error(big); } });`,
+      'the result converts by throwing': `${big}\nexport function add(): unknown { return { [Symbol.toPrimitive]() { throw new Error(big); }, toJSON() { throw new Error(big); }, get valueOf() { throw new Error(big); } }; }`,
+      'the thrown error converts by throwing': `${big}\nexport function add(): number { throw { [Symbol.toPrimitive]() { throw new Error(big); }, toJSON() { throw new Error(big); }, get name() { throw new Error(big); } }; }`,
+      'console.log of a hostile object': `${big}\nexport function add(a: number, b: number): number { console.log({ toJSON() { throw new Error(big); } }, new Proxy({}, { ownKeys() { throw new Error(big); } })); return a + b; }`,
+    };
+    for (const [what, code] of Object.entries(hostile)) {
+      const verdict = await judge.judgeExercise(ADD, code);
+      expect(verdict.status, what).not.toBe('internal-error');
+      expect(JSON.stringify(verdict).length, what).toBeLessThan(8 * 1024);
     }
   });
 

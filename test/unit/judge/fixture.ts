@@ -30,7 +30,7 @@ test('adds 2 and 2', () => { expect(add(2, 2)).toBe(4); });`,
     hiddenTests: `import { expect, test } from '@/lib/grading/test-api';
 import { add } from './solution';
 // ${HIDDEN_MARKER}
-test('adds negatives', () => { expect(add(-1, -2)).toBe(-3); });`,
+test('adds negatives', () => { expect(add(-1, -2)).toBe(-3); }, { checks: 'negative numbers' });`,
   },
   version: 'fixture',
 };

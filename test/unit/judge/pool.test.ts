@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JudgePool } from '@/lib/server/judge/pool';
 import type { JudgeJob } from '@/lib/server/judge/protocol';
+import { ADD, CORRECT, fixtureJudge } from './fixture';
 
 const worker = (name: string) => path.join(__dirname, 'workers', `${name}.mjs`);
 const job: JudgeJob = { exerciseId: 'add', code: '', visibleTests: '', hiddenTests: '', limits: { timeMs: 200, memoryBytes: 16 * 1024 * 1024 } };
@@ -61,4 +62,26 @@ describe('the judge pool', () => {
     await closing.close();
     expect([(await running).status, (await waiting).status]).toEqual(['unavailable', 'unavailable']);
   });
+});
+
+describe('the judge pool with owners', () => {
+  const HANG = 'export function add(): number {\n  while (true) {}\n}';
+  const abuser = [{ key: 'address:abuser', maxJobs: 3 }];
+
+  it('refuses an owner past its jobs, and never gives one owner every worker', async () => {
+    const judge = fixtureJudge(2);
+    await judge.pool.whenReady();
+    try {
+      const hogging = [1, 2, 3].map(() => judge.judgeExercise(ADD, HANG, abuser));
+      expect((await judge.judgeExercise(ADD, HANG, abuser)).status).toBe('rate-limited');
+      const started = performance.now();
+      const honest = await judge.judgeExercise(ADD, CORRECT, [{ key: 'address:honest', maxJobs: 3 }]);
+      expect(honest.status).toBe('accepted');
+      // One worker stays free for others: the honest job does not wait behind the hung ones.
+      expect(performance.now() - started).toBeLessThan(400);
+      expect((await Promise.all(hogging)).map((verdict) => verdict.status)).toEqual(['time-limit', 'time-limit', 'time-limit']);
+    } finally {
+      await judge.close();
+    }
+  }, 30_000);
 });

@@ -47,7 +47,8 @@ describe('the capstone race inside the judge', () => {
     const code = withProbe('(backends[0] as { activeConnections: number }).activeConnections = -1000;');
     const verdict = await judge.judgeSubmission(exerciseId, code);
     expect(verdict.status).toBe('rejected');
-    for (const test of races(verdict)) expect(test.message).toMatch(/pick threw on request 1: TypeError/);
+    for (const test of races(verdict).filter((race) => race.suite === 'visible')) expect(test.message).toMatch(/pick threw on request 1: TypeError/);
+    for (const test of races(verdict).filter((race) => race.suite === 'hidden')) expect(test).toMatchObject({ passed: false, failure: 'error' });
   });
 
   it('cannot forge race numbers by patching the built-ins the simulator uses', async () => {

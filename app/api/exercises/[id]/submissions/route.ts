@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { countsAsAttempt, publicVerdict, submissionRequestSchema, type SubmissionResponse } from '@/lib/exercises/contract';
 import { refuseCrossSite } from '@/lib/server/api-guard';
-import { readingLearnerId, writingLearner } from '@/lib/server/learner-identity';
+import { clientAddress } from '@/lib/server/client-address';
+import { readingLearnerId, writingLearnerFor } from '@/lib/server/learner-identity';
 import { exerciseJson, exerciseOr404, parseExerciseBody } from '@/lib/server/exercise-route';
 import { fetchSubmissions, recordSubmission } from '@/lib/server/exercises';
-import { judgeSubmission, takeSubmissionToken } from '@/lib/server/judge';
+import { admitSubmission, judgeSubmission } from '@/lib/server/judge';
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -15,7 +16,15 @@ export async function GET(request: NextRequest, { params }: Context) {
   return exerciseJson({ submissions: await fetchSubmissions(await readingLearnerId(request), found.exercise.meta.id) }, request);
 }
 
-/** Judges the code on the server (visible and hidden tests), stores the verdict and returns it. */
+function tooMany(message: string, retryAfterMs: number): NextResponse {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return NextResponse.json({ error: message, retryAfterMs }, { status: 429, headers: { 'Cache-Control': 'no-store', 'Retry-After': String(seconds) } });
+}
+
+/**
+ * Judges the code on the server (visible and hidden tests), stores the verdict and returns it. A
+ * refused submission (rate limits, too many jobs waiting) creates no learner and stores nothing.
+ */
 export async function POST(request: NextRequest, { params }: Context) {
   const refused = refuseCrossSite(request);
   if (refused) return refused;
@@ -24,19 +33,15 @@ export async function POST(request: NextRequest, { params }: Context) {
   const body = await parseExerciseBody(request, submissionRequestSchema, 'submission');
   if (!body.ok) return body.response;
 
-  const learner = await writingLearner(request);
-  const token = takeSubmissionToken(learner.id);
-  if (!token.allowed) {
-    const seconds = Math.ceil(token.retryAfterMs / 1000);
-    return NextResponse.json(
-      { error: `Too many submissions; try again in ${seconds} s.`, retryAfterMs: token.retryAfterMs },
-      { status: 429, headers: { 'Cache-Control': 'no-store', 'Retry-After': String(seconds) } },
-    );
-  }
+  const submitter = { learnerId: await readingLearnerId(request), address: clientAddress(request.headers) };
+  const admitted = await admitSubmission(submitter);
+  if (!admitted.allowed) return tooMany(`Too many submissions; try again in ${Math.ceil(admitted.retryAfterMs / 1000)} s.`, admitted.retryAfterMs);
 
   const exerciseId = found.exercise.meta.id;
-  const verdict = await judgeSubmission(exerciseId, body.value.code);
+  const verdict = await judgeSubmission(exerciseId, body.value.code, submitter);
+  if (verdict.status === 'rate-limited') return tooMany(verdict.summary, verdict.retryAfterMs ?? 1000);
   if (!countsAsAttempt(verdict.status)) return exerciseJson({ verdict: publicVerdict(verdict), submission: null, solution: 'locked' }, request);
+  const learner = writingLearnerFor(submitter.learnerId);
   const stored = await recordSubmission(learner, exerciseId, body.value.code, verdict);
   const answer: SubmissionResponse = { verdict: publicVerdict(verdict), ...stored };
   return exerciseJson(answer, request, learner);
