@@ -25,6 +25,8 @@ export interface Token {
   functionWord: boolean;
   /** True for a negator itself ("not", "never"): a phrase that contains one carries its own negation. */
   negator: boolean;
+  /** Negated by a negation after it ("X isn't needed", "decrypts nothing") rather than before. */
+  negatedBackward: boolean;
   /** Which comma- or colon-separated stretch of the clause the word is in: a phrase never spans two. */
   segment: number;
 }
@@ -48,6 +50,10 @@ const PREPOSITIONAL_NEGATORS = new Set(['without', 'instead', 'rather']);
 const DENYING_PREDICATES = new Set(['need', 'needed', 'require', 'required', 'necessary', 'matter', 'useful', 'enough', 'possible', 'true', 'worth', 'help', 'achievable', 'feasible', 'realistic', 'practical']);
 /** "Nothing wrong with X", "no problem with X", "no doubt": a negator that affirms what follows. */
 const AFFIRMING_AFTER_NEGATOR = new Set(['wrong', 'problem', 'harm', 'issue', 'doubt']);
+/** "No more than half", "no later than": a bound, not a denial. */
+const COMPARATIVES_OF_BOUND = new Set(['more', 'less', 'fewer', 'later', 'earlier', 'greater']);
+/** "Heartbeats are unnecessary": a predicate that denies its subject without a "not". */
+const NEGATIVE_PREDICATES = new Set(['unnecessary', 'unneeded', 'pointless', 'useless', 'irrelevant', 'impossible', 'unachievable', 'unrealistic']);
 const VERB_POS = new Set(['VERB', 'AUX']);
 /** Words that mark a clause as reporting a belief, usually to refute it. */
 const REPORTING_WORDS = new Set(['myth', 'misconception', 'mistake', 'wrongly', 'misconceive', 'contrary', 'misbelief', 'fallacy']);
@@ -195,8 +201,10 @@ function clausesOfSentence(text: string, offset: number): Clause[] {
   tokens.forEach((token, at) => {
     const previous = tokens[at - 1];
     if (token.punctuation) {
+      // A dash between numbers is a range ("30–60 s"), not a clause break.
+      const range = previous?.pos === 'NUM' && tokens[at + 1]?.pos === 'NUM';
       // "Unlike Layer 4, Layer 7 parses HTTP": the comma ends the clause about Layer 4.
-      if (CLAUSE_PUNCTUATION.has(token.text) || (opensWithUnlike && token.text === ',')) close();
+      if ((CLAUSE_PUNCTUATION.has(token.text) && !range) || (opensWithUnlike && token.text === ',')) close();
       else if (SCOPE_PUNCTUATION.has(token.text)) negating = false;
       segment += 1;
       if (current) current.end = Math.max(current.end, token.end);
@@ -216,16 +224,23 @@ function clausesOfSentence(text: string, offset: number): Clause[] {
     current.end = token.end;
     if ((REPORTING_WORDS.has(token.lemma) && token.pos !== 'VERB') || (BELIEVING.has(token.lemma) && tokens.slice(Math.max(0, at - 3), at).some((before) => BELIEVERS.has(before.lemma) || before.text === 'you'))) reported = true;
     const multiword = (token.text === 'instead' && tokens[at + 1]?.text === 'of') || (token.text === 'rather' && tokens[at + 1]?.text === 'than');
-    const affirming = (token.text === 'nothing' || token.text === 'no') && AFFIRMING_AFTER_NEGATOR.has(tokens[at + 1]?.lemma ?? '');
+    const next = tokens[at + 1];
+    const affirming =
+      ((token.text === 'nothing' || token.text === 'no') && AFFIRMING_AFTER_NEGATOR.has(next?.lemma ?? '')) ||
+      (token.text === 'no' && COMPARATIVES_OF_BOUND.has(next?.text ?? '') && tokens[at + 2]?.text === 'than');
     const negator = !affirming && (multiword || NEGATORS.has(token.text) || NEGATORS.has(token.lemma));
-    for (const key of keysOf(token)) current.tokens.push({ key, negated: negating, functionWord: FUNCTION_WORD_POS.has(token.pos) || negator, negator, segment });
+    if (NEGATIVE_PREDICATES.has(token.text) && previous?.pos === 'AUX') negateBackwards(current.tokens, segment, scopeStart);
+    for (const key of keysOf(token)) current.tokens.push({ key, negated: negating, negatedBackward: false, functionWord: FUNCTION_WORD_POS.has(token.pos) || negator, negator, segment });
     if (negating && NOUN_POS.has(token.pos)) sawNoun = true;
     if (negator && !negating) {
       negating = true;
       // "with no connections" negates the connections; "no health check is needed" negates the clause.
       prepositional = PREPOSITIONAL_NEGATORS.has(token.text) || (token.text === 'no' && previous?.pos === 'ADP');
       sawNoun = false;
+      // "Shared counters aren't needed": the negation covers the subject before it.
       if (previous && VERB_POS.has(previous.pos) && denies(tokens, at)) negateBackwards(current.tokens, segment, scopeStart);
+      // "The balancer decrypts nothing": the verb is denied, its subject is not.
+      else if ((token.text === 'nothing' || token.text === 'none') && previous?.pos === 'VERB') negateBackwards(current.tokens, segment, current.tokens.length - 2);
     }
   });
   close();
@@ -240,7 +255,10 @@ function denies(tokens: readonly RawToken[], at: number): boolean {
 /** "Shared counters aren't needed": the words before the negator, in its stretch of the clause, are denied too. */
 function negateBackwards(tokens: Token[], segment: number, from: number): void {
   for (let i = tokens.length - 1; i >= from && tokens[i]!.segment === segment; i -= 1) {
-    if (!tokens[i]!.negator) tokens[i]!.negated = true;
+    if (!tokens[i]!.negator && !tokens[i]!.negated) {
+      tokens[i]!.negated = true;
+      tokens[i]!.negatedBackward = true;
+    }
   }
 }
 

@@ -71,7 +71,9 @@ function occurrencesOf(tokens: readonly Token[], phrase: Phrase): Occurrence[] {
       carriesNegator ||= tokens[next]!.negator;
       negated ||= tokens[next]!.negated;
     }
-    if (complete) found.push({ negated: carriesNegator ? tokens[i]!.negated : negated, ownNegation: carriesNegator && !tokens[i]!.negated, at: i });
+        // "lose nothing" is itself the denial: only a negation from before the phrase turns it around.
+    const outside = tokens[i]!.negated && !tokens[i]!.negatedBackward;
+    if (complete) found.push({ negated: carriesNegator ? outside : negated, ownNegation: carriesNegator && !outside, at: i });
   }
   return found;
 }

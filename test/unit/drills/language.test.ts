@@ -92,3 +92,23 @@ describe('negators that affirm', () => {
     expect(negatedWords("Stateless servers aren't really achievable.")).toEqual(phraseKeys('stateless servers are really achievable'));
   });
 });
+
+describe('a negation after the verb', () => {
+  it('reads "decrypts nothing" as not decrypting', () => {
+    expect(negatedWords('With pass-through the balancer decrypts nothing.')).toEqual(phraseKeys('decrypts'));
+  });
+});
+
+describe('bounds, ranges and negative predicates', () => {
+  it('keeps a numeric range in one clause', () => {
+    expect(clauses('Set the grace period to 30–60 s.')).toEqual(['Set the grace period to 30–60 s.']);
+  });
+
+  it('reads "no more than" as a bound, not a denial', () => {
+    expect(negatedWords('Run each region at no more than half capacity.')).toEqual([]);
+  });
+
+  it('reads "are unnecessary" as denying its subject', () => {
+    expect(negatedWords('Heartbeats are unnecessary.')).toEqual(phraseKeys('heartbeats are'));
+  });
+});

@@ -99,6 +99,12 @@ describe('scoreAnswer: matching', () => {
     expect(scoreAnswer("A rolling deploy doesn't mean no downtime.", own).points[0]!.covered).toBe(false);
   });
 
+  it('states a phrase that ends in its own negator, even though the negator reaches back over the verb', () => {
+    const rubric = [{ ...input.rubric[0]!, match: [[['lose nothing'], ['failover']]] }, input.rubric[1]!];
+    const own = drillQuestionSchema.parse({ ...input, rubric, followUps: [{ prompt: 'Why?', probes: 'uniform' }] });
+    expect(scoreAnswer('With synchronous replication a failover loses nothing.', own).points[0]!.covered).toBe(true);
+  });
+
   it('counts a phrase with its own negator as the denial a "not" alternative needs', () => {
     const rubric = [{ ...input.rubric[0]!, match: [{ not: [['no longer sends'], ['drained server']] }] }, input.rubric[1]!];
     const own = drillQuestionSchema.parse({ ...input, rubric, followUps: [{ prompt: 'Why?', probes: 'uniform' }] });
