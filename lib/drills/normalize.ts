@@ -1,6 +1,7 @@
 /**
- * Text normalisation for rubric matching: words, a minimal suffix stemmer and a sentence
- * splitter that keeps offsets into the original answer, so a match can be quoted back.
+ * Text normalisation for drills: words (for word counts), a minimal suffix stemmer (applied after
+ * wink-nlp's lemmas, lib/drills/language.ts) and a sentence splitter that keeps offsets into the
+ * original answer, so a match can be quoted back.
  * Pure: runs unchanged in the browser and on the server.
  */
 
@@ -11,27 +12,7 @@ export interface Sentence {
   /** Offsets of `text` in the original string: `original.slice(start, end) === text`. */
   start: number;
   end: number;
-  /** Lower-cased words before stemming (used to judge whether the text reads as prose). */
-  words: string[];
-  /** The same words, stemmed (used for matching). */
-  stems: string[];
 }
-
-/**
- * Common English function words: articles, pronouns, prepositions, conjunctions, auxiliaries.
- * Any sentence a person writes leans on them; a bare list of technical terms has almost none.
- */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
-  (
-    'a an the and or but nor so yet if then than because as of to in on at by for with from into onto over under ' +
-    'about after before between through during without within across against around per via upon ' +
-    'is are was were be been being am do does did done doing have has had having will would shall should can could ' +
-    'may might must it its this that these those there here i me my we us our you your he him his she her they them ' +
-    'their which who whom whose what when where why how not no all each every some any more most only also ' +
-    'just up out off down while until since both either neither such same other another own very too even still ' +
-    'ill id im ive its thats theres dont doesnt isnt arent wont cant wouldnt shouldnt'
-  ).split(' '),
-);
 
 // Spelling variants that would otherwise never meet: "utilisation" ~ "utilization".
 const BRITISH_IZE = /^(optim|priorit|minim|maxim|normal|serial|initial|real|util|central|organ|recogn|summar|synchron|author|custom|categor|special|standard|random|capital|visual|local|virtual)is(e|es|ed|ing|ation|ations)$/;
@@ -113,11 +94,6 @@ export function words(text: string): string[] {
   return prepared.match(WORD) ?? [];
 }
 
-/** Stemmed words of a text: what a rubric term and an answer are compared on. */
-export function stems(text: string): string[] {
-  return words(text).map(stem);
-}
-
 /** Number of words and numbers in a text. */
 export function countWords(text: string): number {
   return words(text).length;
@@ -140,9 +116,8 @@ export function splitSentences(text: string): Sentence[] {
     start = end;
     if (!piece) return;
     const sentenceText = text.slice(piece.start, piece.end);
-    const sentenceWords = words(sentenceText);
-    if (sentenceWords.length === 0) return;
-    sentences.push({ text: sentenceText, start: piece.start, end: piece.end, words: sentenceWords, stems: sentenceWords.map(stem) });
+    if (words(sentenceText).length === 0) return;
+    sentences.push({ text: sentenceText, start: piece.start, end: piece.end });
   };
 
   for (let i = 0; i < text.length; i += 1) {
