@@ -1,7 +1,4 @@
 import type { z } from 'zod';
-import { outline as courseOutline } from '@/content/outline';
-import { drillQuestionFiles } from '@/content/drills/questions';
-import drillTemplates from '@/content/drills/templates.json';
 import type { CourseOutline } from '@/lib/content/outline-schema';
 import { answerTemplatesSchema, drillQuestionFileSchema, type AnswerTemplate, type DrillQuestion } from './question-schema';
 
@@ -70,12 +67,4 @@ export function parseDrillBank(files: Readonly<Record<string, unknown>>, templat
 
   if (problems.length > 0) throw new DrillContentError(`The drill bank has problems:\n- ${problems.join('\n- ')}`);
   return { questions, questionsById, templates: templateList, templatesById, moduleOf };
-}
-
-let bank: DrillBank | undefined;
-
-/** The drill bank from content/drills, validated once per process. Throws DrillContentError if it is invalid. */
-export function loadDrillBank(): DrillBank {
-  bank ??= parseDrillBank(drillQuestionFiles, drillTemplates, courseOutline);
-  return bank;
 }

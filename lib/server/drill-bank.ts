@@ -1,5 +1,6 @@
 import 'server-only';
-import { loadDrillBank, type DrillBank } from '@/lib/drills/load-bank';
+import { loadDrillBank } from '@/content/drills/bank';
+import type { DrillBank } from '@/lib/drills/load-bank';
 import type { DrillQuestion } from '@/lib/drills/question-schema';
 import { lessonHref, modelQuotes } from '@/lib/drills/review-cards';
 import { rubricVersion } from '@/lib/drills/rubric-version';

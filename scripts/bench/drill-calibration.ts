@@ -7,7 +7,7 @@ import { calibrationFiles } from '@/content/drills/calibration';
 import holdout from '@/content/drills/holdout/answers.json';
 import { CALIBRATION_BARS, CALIBRATION_KINDS, calibrationFileSchema, measureCalibration } from '@/lib/drills/calibration';
 import { MAX_ANSWER_CHARS } from '@/lib/drills/limits';
-import { loadDrillBank } from '@/lib/drills/load-bank';
+import { loadDrillBank } from '@/content/drills/bank';
 import { scoreAnswer } from '@/lib/drills/score';
 
 const bank = loadDrillBank();

@@ -4,7 +4,7 @@
  * a right answer. Reads the database DATABASE_URL names (the site's SQLite file by default).
  * Usage: npm run drill:disputes [-- --top 20]
  */
-import { loadDrillBank } from '@/lib/drills/load-bank';
+import { loadDrillBank } from '@/content/drills/bank';
 import { rankDisputedPoints } from '@/lib/drills/dispute-report';
 import { rubricVersion } from '@/lib/drills/rubric-version';
 import { createDatabaseClient } from '@/lib/server/database-client';

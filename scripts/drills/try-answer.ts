@@ -3,7 +3,7 @@
  * Usage: npm run drill:try -- <question-id> "answer text"   (or pipe the answer on stdin)
  */
 import { readFileSync } from 'node:fs';
-import { loadDrillBank } from '@/lib/drills/load-bank';
+import { loadDrillBank } from '@/content/drills/bank';
 import { scoreAnswer } from '@/lib/drills/score';
 
 const [questionId, ...words] = process.argv.slice(2);

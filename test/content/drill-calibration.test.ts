@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calibrationFiles } from '@/content/drills/calibration';
 import holdout from '@/content/drills/holdout/answers.json';
 import { CALIBRATION_BARS, calibrationFileSchema, measureCalibration, missingCalibration } from '@/lib/drills/calibration';
-import { loadDrillBank } from '@/lib/drills/load-bank';
+import { loadDrillBank } from '@/content/drills/bank';
 import { scoreAnswer } from '@/lib/drills/score';
 
 const bank = loadDrillBank();

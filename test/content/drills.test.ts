@@ -12,7 +12,7 @@ import { outline } from '@/content/outline';
 import { FIXED_LESSON_ANCHORS } from '@/lib/content/lesson-components';
 import { lessonOrder } from '@/lib/content/outline-schema';
 import { remarkLesson } from '@/lib/content/remark-lesson';
-import { loadDrillBank } from '@/lib/drills/load-bank';
+import { loadDrillBank } from '@/content/drills/bank';
 import { DRILL_KINDS, type DrillQuestion } from '@/lib/drills/question-schema';
 import { MIN_WORDS_PER_POINT, scoreAnswer } from '@/lib/drills/score';
 

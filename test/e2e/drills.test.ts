@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@prisma/client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDrillBank } from '@/lib/drills/load-bank';
+import { loadDrillBank } from '@/content/drills/bank';
 import { launchBrowser, seriousAxeViolations, stylesheetRules } from '../support/browser';
 import { startSite, type RunningSite } from '../support/server';
 

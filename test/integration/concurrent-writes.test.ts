@@ -16,7 +16,7 @@ const routes: Routes = {
   '/api/drills/attempts': await import('@/app/api/drills/attempts/route'),
 };
 const course = await (await import('@/lib/server/lessons')).getCourse();
-const bank = (await import('@/lib/drills/load-bank')).loadDrillBank();
+const bank = (await import('@/content/drills/bank')).loadDrillBank();
 const { scoreAnswer } = await import('@/lib/drills/score');
 const { cardsForMissedPoints } = await import('@/lib/drills/review-cards');
 const { addReviewCards } = await import('@/lib/server/review-cards');

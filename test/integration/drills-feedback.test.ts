@@ -8,7 +8,7 @@ const databaseUrl = createFreshDatabase();
 const { POST: answer } = await import('@/app/api/drills/attempts/route');
 const { POST: rate } = await import('@/app/api/drills/attempts/[attemptId]/rating/route');
 const { POST: dispute } = await import('@/app/api/drills/attempts/[attemptId]/disputes/route');
-const { loadDrillBank } = await import('@/lib/drills/load-bank');
+const { loadDrillBank } = await import('@/content/drills/bank');
 const { rubricVersion } = await import('@/lib/drills/rubric-version');
 const { fetchMastery } = await import('@/lib/server/drill-mastery');
 

@@ -9,7 +9,7 @@ const { POST: answer } = await import('@/app/api/drills/attempts/route');
 const { POST: progress } = await import('@/app/api/progress/[lessonId]/route');
 const { fetchDrillOverview, fetchPracticeList } = await import('@/lib/server/drill-overview');
 const { getCourse } = await import('@/lib/server/lessons');
-const { loadDrillBank } = await import('@/lib/drills/load-bank');
+const { loadDrillBank } = await import('@/content/drills/bank');
 
 const course = await getCourse();
 const ipHash = course.lessonsById.get('ip-hash')!;

@@ -6,7 +6,7 @@ import type { AttemptFeedback } from '@/lib/drills/view';
 const databaseUrl = createFreshDatabase();
 const { POST: answer } = await import('@/app/api/drills/attempts/route');
 const { POST: rate } = await import('@/app/api/drills/attempts/[attemptId]/rating/route');
-const { loadDrillBank } = await import('@/lib/drills/load-bank');
+const { loadDrillBank } = await import('@/content/drills/bank');
 const { MAX_ANSWER_CHARS } = await import('@/lib/drills/limits');
 
 const bank = loadDrillBank();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseFollowUps } from '@/lib/drills/follow-ups';
-import { loadDrillBank } from '@/lib/drills/load-bank';
+import { loadDrillBank } from '@/content/drills/bank';
 import { fixtureQuestion } from './fixtures';
 
 const question = fixtureQuestion();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CourseOutline } from '@/lib/content/outline-schema';
-import { DrillContentError, loadDrillBank, parseDrillBank } from '@/lib/drills/load-bank';
+import { loadDrillBank } from '@/content/drills/bank';
+import { DrillContentError, parseDrillBank } from '@/lib/drills/load-bank';
 import type { DrillQuestionInput } from '@/lib/drills/question-schema';
 
 const outline: CourseOutline = [

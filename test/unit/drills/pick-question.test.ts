@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '@/lib/random/seeded';
-import { loadDrillBank } from '@/lib/drills/load-bank';
+import { loadDrillBank } from '@/content/drills/bank';
 import { evidenceFromQuizAnswer, masteryByTopic } from '@/lib/drills/mastery';
 import { chooseMockQuestions, questionWeakness, selectPracticeQuestions } from '@/lib/drills/pick-question';
 import { fixtureQuestion } from './fixtures';

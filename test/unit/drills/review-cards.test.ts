@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDrillBank } from '@/lib/drills/load-bank';
+import { loadDrillBank } from '@/content/drills/bank';
 import { cardsForMissedPoints, lessonHref, modelQuotes, newReviewCardSchema, questionCard, quizCard } from '@/lib/drills/review-cards';
 import { scoreAnswer } from '@/lib/drills/score';
 import { fixtureQuestion } from './fixtures';
@@ -73,7 +73,7 @@ describe('a card for a lesson quiz question answered wrongly', () => {
 describe('cards from misconceptions', () => {
   it('asks the learner to recall what is true, with the correction on the back', async () => {
     const { cardsForMisconceptions, newReviewCardSchema } = await import('@/lib/drills/review-cards');
-    const { loadDrillBank } = await import('@/lib/drills/load-bank');
+    const { loadDrillBank } = await import('@/content/drills/bank');
     const question = loadDrillBank().questions[0]!;
     const [card] = cardsForMisconceptions(question, [
       { id: 'rr-looks-at-load', pointId: question.rubric[0]!.id, says: 'round robin looks at load', correction: 'It never does.', lesson: { slug: question.topics[0]! }, quote: { text: 'x', start: 0, end: 1 } },
