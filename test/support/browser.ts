@@ -11,6 +11,9 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Serious and critical axe-core violations on the page, as readable lines. */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // A client refresh (after signing in, say) replaces the streamed <title> for a moment; axe run in
+  // that moment reports a page without a title. Wait for it, and let axe report it if it never comes.
+  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
