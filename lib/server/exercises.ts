@@ -15,6 +15,7 @@ import type { Verdict, VerdictStatus } from '@/lib/grading/verdict';
 import { db } from './db';
 import { getExercise, getExerciseSolution, listExercises } from './judge';
 import type { WritingLearner } from './learner-identity';
+import { applyLearnerWrite, requestIdReused, type PreviousEvent } from './learner-writes';
 import { getCourse } from './lessons';
 import { addReviewCards } from './review-cards';
 
@@ -81,17 +82,24 @@ export async function fetchEarnedSolution(learnerId: string | undefined, exercis
 
 /**
  * Stores a judged submission and, for a rejected one, adds a review card per failed test, in one
- * transaction. Returns the history row and the solution access that follows.
+ * write (applyLearnerWrite). Returns the history row and the solution access that follows; a
+ * requestId already stored answers the submission it stored.
  */
-export async function recordSubmission(learner: WritingLearner, exerciseId: string, code: string, verdict: Verdict): Promise<{ submission: SubmissionView; solution: SolutionAccess }> {
+export async function recordSubmission(
+  learner: WritingLearner,
+  exerciseId: string,
+  code: string,
+  verdict: Verdict,
+  requestId: string = randomUUID(),
+): Promise<{ submission: SubmissionView; solution: SolutionAccess }> {
   const exercise = await getExercise(exerciseId);
   if (!exercise) throw new Error(`recordSubmission: no exercise ${exerciseId}`);
-  const stored = publicVerdict(verdict);
-  const row = await db.$transaction(async (tx) => {
-    if (learner.isNew) await tx.learner.create({ data: { id: learner.id } });
+  const id = randomUUID();
+  const event = { log: 'activity' as const, kind: 'submission', subjectId: id, payload: { exerciseId, status: verdict.status }, requestId };
+  const result = await applyLearnerWrite(learner, event, async (tx) => {
     const created = await tx.submission.create({
       data: {
-        id: randomUUID(),
+        id,
         learnerId: learner.id,
         exerciseId,
         exerciseVersion: exercise.version,
@@ -99,27 +107,34 @@ export async function recordSubmission(learner: WritingLearner, exerciseId: stri
         passed: verdict.counts.passed,
         total: verdict.counts.total,
         code,
-        verdict: JSON.stringify(stored),
+        verdict: JSON.stringify(publicVerdict(verdict)),
       },
     });
     const cards = cardsForFailedTests(exercise.meta, verdict);
     if (cards.length) await addReviewCards(learner.id, cards, { tx });
     return created;
   });
+  const row = result.duplicate ? await storedSubmission(learner.id, result.previous) : result.value;
   return { submission: submissionView(row), solution: solutionAccess(await submissionStatuses(learner.id, exerciseId)) };
 }
 
-/** Saves the learner's draft (the latest write wins). */
-export async function saveDraft(learner: WritingLearner, exerciseId: string, code: string): Promise<Date> {
-  return db.$transaction(async (tx) => {
-    if (learner.isNew) await tx.learner.create({ data: { id: learner.id } });
-    const draft = await tx.exerciseDraft.upsert({
-      where: { learnerId_exerciseId: { learnerId: learner.id, exerciseId } },
-      create: { learnerId: learner.id, exerciseId, code },
-      update: { code },
-    });
+async function storedSubmission(learnerId: string, previous: PreviousEvent): Promise<Submission> {
+  const row = previous.kind === 'submission' ? await db.submission.findFirst({ where: { id: previous.subjectId, learnerId } }) : null;
+  if (!row) throw requestIdReused();
+  return row;
+}
+
+/** Saves the learner's draft (the latest write wins; a requestId already saved changes nothing). Answers when the draft was saved. */
+export async function saveDraft(learner: WritingLearner, exerciseId: string, code: string, requestId: string = randomUUID()): Promise<Date> {
+  const key = { learnerId_exerciseId: { learnerId: learner.id, exerciseId } };
+  const event = { log: 'activity' as const, kind: 'draft', subjectId: exerciseId, payload: { exerciseId }, requestId };
+  const result = await applyLearnerWrite(learner, event, async (tx) => {
+    const draft = await tx.exerciseDraft.upsert({ where: key, create: { learnerId: learner.id, exerciseId, code }, update: { code } });
     return draft.updatedAt;
   });
+  if (!result.duplicate) return result.value;
+  if (result.previous.kind !== 'draft' || result.previous.subjectId !== exerciseId) throw requestIdReused();
+  return (await db.exerciseDraft.findUniqueOrThrow({ where: key })).updatedAt;
 }
 
 /** The learner's draft, or null. */

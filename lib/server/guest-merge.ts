@@ -1,9 +1,9 @@
 import 'server-only';
-import { Prisma } from '@prisma/client';
 import { isEmptySummary, planGuestMerge, summarizeRows, type GuestSummary } from '@/lib/account/guest-merge';
 import { db } from './db';
 import { unclaimedGuestId } from './learner-accounts';
 import { fetchLearnerRows, readLearnerRows, SNAPSHOT } from './learner-data';
+import { applyLearnerWrite, isLostRace } from './learner-writes';
 
 /*
  * Moves a browser's guest progress into the account signed in on it (lib/account/guest-merge.ts
@@ -24,15 +24,18 @@ export class GuestMergeConflictError extends Error {}
 
 /**
  * Moves the guest's rows to the account's learner and deletes the guest; answers what moved. Read,
- * decided and written in one serializable transaction: a write to either learner meanwhile makes
- * the merge fail (GuestMergeConflictError, a 409) rather than lose to a row read before it.
+ * decided and written in one serializable write (applyLearnerWrite): a write to either learner
+ * meanwhile makes it run again on fresh reads, and only after the last try fail
+ * (GuestMergeConflictError, a 409) rather than lose to a row read before it.
  */
 export async function mergeGuestIntoAccount(guestId: string, accountId: string, now: Date = new Date()): Promise<GuestSummary> {
   const toAccount = { learnerId: accountId };
   const guestRows = { learnerId: guestId };
   const ofGuest = (ids: string[]) => ({ id: { in: ids }, ...guestRows });
+  const learner = { id: accountId, isNew: false };
   try {
-    return await db.$transaction(async (tx) => {
+    // No event: the account must hold exactly the guest's rows, and deleting the guest is what makes a second merge a no-op.
+    const result = await applyLearnerWrite(learner, null, async (tx) => {
       const account = await readLearnerRows(tx, accountId);
       const plan = planGuestMerge(account, await readLearnerRows(tx, guestId));
 
@@ -60,9 +63,10 @@ export async function mergeGuestIntoAccount(guestId: string, accountId: string, 
       const deleted = await tx.learner.deleteMany({ where: { id: guestId, userId: null } });
       if (deleted.count !== 1) throw new GuestMergeConflictError('The guest is gone or was claimed by an account.');
       return plan.moved;
-    }, SNAPSHOT);
+    }, { transaction: SNAPSHOT });
+    return result.value;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || error.code === 'P2034')) throw new GuestMergeConflictError(error.message);
+    if (isLostRace(error)) throw new GuestMergeConflictError(error instanceof Error ? error.message : String(error));
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { Prisma } from '@prisma/client';
 import { db } from './db';
 import type { WritingLearner } from './learner-identity';
+import { applyLearnerWrite } from './learner-writes';
 import type { LessonEntry as Lesson } from './lessons';
 import { addReviewCards } from './review-cards';
 import type { QuizQuestion } from '@/lib/content/lesson-schema';
@@ -35,9 +35,8 @@ export function fitsLesson(lesson: Lesson, request: ProgressRequest): boolean {
 }
 
 /**
- * Applies one progress request: an append-only event plus the derived rows, in one transaction.
- * A new learner's row is created in that transaction too. A request whose requestId was already
- * applied changes nothing and returns the current state.
+ * Applies one progress request (applyLearnerWrite: the event plus the derived rows, in one
+ * transaction) and answers the lesson's state after it.
  */
 export async function recordProgress(learner: WritingLearner, lesson: Lesson, request: ProgressRequest): Promise<RecordResult> {
   const learnerId = learner.id;
@@ -48,38 +47,31 @@ export async function recordProgress(learner: WritingLearner, lesson: Lesson, re
     if (!question) throw new Error(`recordProgress: ${lesson.id} has no question ${request.questionId}; check fitsLesson first`);
     correct = isCorrect(question, request.response);
   }
-  try {
-    await db.$transaction(async (tx) => {
-      if (learner.isNew) await tx.learner.create({ data: { id: learnerId } });
-      await tx.progressEvent.create({
-        data: {
-          learnerId,
-          lessonId: lesson.id,
-          kind: request.action,
-          payload: JSON.stringify(request.action === 'answer' ? { questionId: request.questionId, response: request.response, correct } : {}),
-          contentVersion: lesson.contentVersion,
-          requestId: request.requestId,
-        },
+  const event = {
+    log: 'progress' as const,
+    kind: request.action,
+    lessonId: lesson.id,
+    contentVersion: lesson.contentVersion,
+    payload: request.action === 'answer' ? { questionId: request.questionId, response: request.response, correct } : {},
+    requestId: request.requestId,
+  };
+  // A requestId already applied changes nothing: the answer is the current state.
+  await applyLearnerWrite(learner, event, async (tx) => {
+    const key = { learnerId_lessonId: { learnerId, lessonId: lesson.id } };
+    if (request.action === 'complete' || request.action === 'reopen') {
+      const completedAt = request.action === 'complete' ? new Date() : null;
+      await tx.lessonProgress.upsert({ where: key, create: { learnerId, lessonId: lesson.id, completedAt }, update: { completedAt } });
+    } else {
+      const answer = { answer: JSON.stringify(request.response), correct: correct!, answeredAt: new Date() };
+      await tx.quizAnswer.upsert({
+        where: { learnerId_lessonId_questionId: { learnerId, lessonId: lesson.id, questionId: request.questionId } },
+        create: { learnerId, lessonId: lesson.id, questionId: request.questionId, ...answer },
+        update: answer,
       });
-      const key = { learnerId_lessonId: { learnerId, lessonId: lesson.id } };
-      if (request.action === 'complete' || request.action === 'reopen') {
-        const completedAt = request.action === 'complete' ? new Date() : null;
-        await tx.lessonProgress.upsert({ where: key, create: { learnerId, lessonId: lesson.id, completedAt }, update: { completedAt } });
-      } else {
-        const answer = { answer: JSON.stringify(request.response), correct: correct!, answeredAt: new Date() };
-        await tx.quizAnswer.upsert({
-          where: { learnerId_lessonId_questionId: { learnerId, lessonId: lesson.id, questionId: request.questionId } },
-          create: { learnerId, lessonId: lesson.id, questionId: request.questionId, ...answer },
-          update: answer,
-        });
-        // A wrong answer puts the question in the learner's review deck (or brings its card back).
-        if (question && !correct) await addReviewCards(learnerId, [quizCard(lesson, question)], { tx });
-      }
-    });
-  } catch (error) {
-    // A duplicate requestId means this exact write already happened: report the state, change nothing.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
-  }
+      // A wrong answer puts the question in the learner's review deck (or brings its card back).
+      if (question && !correct) await addReviewCards(learnerId, [quizCard(lesson, question)], { tx });
+    }
+  });
   const snapshot = await fetchProgress(learnerId, lesson.id);
   return { lesson: snapshot.lessons[lesson.id] ?? emptyLessonProgress(), correct };
 }

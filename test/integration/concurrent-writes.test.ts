@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, type Routes } from '../support/browser-client';
+import { waitForALockWait } from '../support/lock-wait';
 import { createFreshDatabase, openDatabase, testProvider } from '../support/temp-database';
 
 /*
@@ -204,7 +205,7 @@ describe('two tabs of one learner writing the same row at the same time', () => 
         await addReviewCards(learnerId, cards, { tx: otherTab });
         // A route handler that throws is what Next answers with a 500.
         answered = answerDrill(tab, question.id).then(({ status }) => ({ status }), (error: unknown) => ({ status: 500, error }));
-        await waitForALockWait();
+        await waitForALockWait(db);
       },
       { timeout: 15_000 },
     );
@@ -257,14 +258,3 @@ describe('a write that lands while another request is inside a transaction', () 
     expect(await db.progressEvent.count({ where: { learnerId: learnerOf(tab) } })).toBe(1);
   });
 });
-
-/** Resolves once a session of this database waits on a lock (PostgreSQL). */
-async function waitForALockWait(): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const [row] = await db.$queryRaw<{ waiting: bigint }[]>`SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (row && row.waiting > 0n) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('the answer never waited on the other tab');
-}

@@ -4,6 +4,7 @@ import { refuseCrossSite } from '@/lib/server/api-guard';
 import { readingLearnerId, writingLearner } from '@/lib/server/learner-identity';
 import { exerciseJson, exerciseOr404, parseExerciseBody } from '@/lib/server/exercise-route';
 import { fetchDraft, saveDraft } from '@/lib/server/exercises';
+import { handleDrillErrors } from '@/lib/server/drill-route';
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -23,6 +24,8 @@ export async function PUT(request: NextRequest, { params }: Context) {
   const body = await parseExerciseBody(request, draftRequestSchema, 'draft');
   if (!body.ok) return body.response;
   const learner = await writingLearner(request);
-  const updatedAt = await saveDraft(learner, found.exercise.meta.id, body.value.code);
-  return exerciseJson({ savedAt: updatedAt.toISOString() }, request, learner);
+  return handleDrillErrors(async () => {
+    const updatedAt = await saveDraft(learner, found.exercise.meta.id, body.value.code, body.value.requestId);
+    return exerciseJson({ savedAt: updatedAt.toISOString() }, request, learner);
+  });
 }

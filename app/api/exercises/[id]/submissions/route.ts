@@ -5,6 +5,7 @@ import { clientAddress } from '@/lib/server/client-address';
 import { readingLearnerId, writingLearnerFor } from '@/lib/server/learner-identity';
 import { exerciseJson, exerciseOr404, parseExerciseBody } from '@/lib/server/exercise-route';
 import { fetchSubmissions, recordSubmission } from '@/lib/server/exercises';
+import { handleDrillErrors } from '@/lib/server/drill-route';
 import { admitSubmission, judgeSubmission } from '@/lib/server/judge';
 
 type Context = { params: Promise<{ id: string }> };
@@ -42,7 +43,9 @@ export async function POST(request: NextRequest, { params }: Context) {
   if (verdict.status === 'rate-limited') return tooMany(verdict.summary, verdict.retryAfterMs ?? 1000);
   if (!countsAsAttempt(verdict.status)) return exerciseJson({ verdict: publicVerdict(verdict), submission: null, solution: 'locked' }, request);
   const learner = writingLearnerFor(submitter.learnerId);
-  const stored = await recordSubmission(learner, exerciseId, body.value.code, verdict);
-  const answer: SubmissionResponse = { verdict: publicVerdict(verdict), ...stored };
-  return exerciseJson(answer, request, learner);
+  return handleDrillErrors(async () => {
+    const stored = await recordSubmission(learner, exerciseId, body.value.code, verdict, body.value.requestId);
+    const answer: SubmissionResponse = { verdict: publicVerdict(verdict), ...stored };
+    return exerciseJson(answer, request, learner);
+  });
 }
