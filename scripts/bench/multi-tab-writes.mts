@@ -113,8 +113,8 @@ const routes: Routes = {
   '/api/exercises/[id]/submissions': await import('@/app/api/exercises/[id]/submissions/route'),
   '/api/account/guest': await import('@/app/api/account/guest/route'),
 };
-const { db } = await import('@/lib/server/db');
-const course = await (await import('@/lib/server/lessons')).getCourse();
+const { db } = await import('@/server/db/db');
+const course = await (await import('@/server/content/lessons')).getCourse();
 const bank = (await import('@/content/drills/bank')).loadDrillBank();
 const { readFileSync } = await import('node:fs');
 

@@ -16,11 +16,11 @@ const routes: Routes = {
   '/api/exercises/[id]/draft': await import('@/app/api/exercises/[id]/draft/route'),
   '/api/drills/attempts': await import('@/app/api/drills/attempts/route'),
 };
-const course = await (await import('@/lib/server/lessons')).getCourse();
+const course = await (await import('@/server/content/lessons')).getCourse();
 const bank = (await import('@/content/drills/bank')).loadDrillBank();
 const { scoreAnswer } = await import('@/lib/drills/score');
 const { cardsForMissedPoints } = await import('@/lib/drills/review-cards');
-const { addReviewCards } = await import('@/lib/server/review-cards');
+const { addReviewCards } = await import('@/server/learners/review-cards');
 const db = await openDatabase(databaseUrl);
 afterAll(() => db.$disconnect());
 
@@ -219,10 +219,10 @@ describe('a write that lands while another request is inside a transaction', () 
   // @prisma/adapter-better-sqlite3 runs the whole process on one connection. On its own it makes
   // only transactions wait for each other: a statement outside any transaction joined whichever one
   // was open and was undone when that one rolled back (a new learner's first write vanished so).
-  // lib/server/sqlite-turns.ts makes every statement wait its turn. PostgreSQL gives each its own
+  // server/db/sqlite-turns.ts makes every statement wait its turn. PostgreSQL gives each its own
   // pooled connection.
   async function rollBackWhile(start: () => void, landed: () => Promise<boolean>): Promise<void> {
-    const { db: appDb } = await import('@/lib/server/db');
+    const { db: appDb } = await import('@/server/db/db');
     const rolledBack = appDb.$transaction(async (other) => {
       await other.learner.count();
       start();
@@ -234,7 +234,7 @@ describe('a write that lands while another request is inside a transaction', () 
   }
 
   it('keeps a statement made outside any transaction', async () => {
-    const { db: appDb } = await import('@/lib/server/db');
+    const { db: appDb } = await import('@/server/db/db');
     const id = randomUUID();
     let written: Promise<unknown> = Promise.resolve();
     await rollBackWhile(

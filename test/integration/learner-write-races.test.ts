@@ -22,11 +22,11 @@ const routes: Routes = {
   '/api/progress/[lessonId]': await import('@/app/api/progress/[lessonId]/route'),
   '/api/account/guest': await import('@/app/api/account/guest/route'),
 };
-const course = await (await import('@/lib/server/lessons')).getCourse();
-const { judgeSubmission } = await import('@/lib/server/judge');
-const { recordSubmission, saveDraft } = await import('@/lib/server/exercises');
+const course = await (await import('@/server/content/lessons')).getCourse();
+const { judgeSubmission } = await import('@/server/exercises/judge');
+const { recordSubmission, saveDraft } = await import('@/server/exercises/learner-work');
 const { cardsForFailedTests } = await import('@/lib/exercises/contract');
-const { addReviewCards } = await import('@/lib/server/review-cards');
+const { addReviewCards } = await import('@/server/learners/review-cards');
 const db = await openDatabase(databaseUrl);
 afterAll(() => db.$disconnect());
 

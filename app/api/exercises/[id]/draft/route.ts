@@ -1,10 +1,10 @@
 import type { NextRequest } from 'next/server';
 import { draftRequestSchema } from '@/lib/exercises/contract';
-import { refuseCrossSite } from '@/lib/server/api-guard';
-import { readingLearnerId, writingLearner } from '@/lib/server/learner-identity';
-import { exerciseJson, exerciseOr404, parseExerciseBody } from '@/lib/server/exercise-route';
-import { fetchDraft, saveDraft } from '@/lib/server/exercises';
-import { handleDrillErrors } from '@/lib/server/drill-route';
+import { refuseCrossSite } from '@/server/http/api-guard';
+import { readingLearnerId, writingLearner } from '@/server/learners/identity';
+import { exerciseJson, exerciseOr404, parseExerciseBody } from '@/server/exercises/route-helpers';
+import { fetchDraft, saveDraft } from '@/server/exercises/learner-work';
+import { handleDrillErrors } from '@/server/drills/route-helpers';
 
 type Context = { params: Promise<{ id: string }> };
 
