@@ -252,8 +252,11 @@ for (let burst = 0; burst < bursts; burst++) {
       const merging = learner.tabs[0]!.clone().withCookie('tc_learner', guest.cookies.get('tc_learner')!);
       const guestId = guest.cookies.get('tc_learner')!;
       writes.push(async () => {
-        const answer = await merging.call('POST', '/api/account/guest');
-        if (answer.status >= 500) log.serverErrors += 1;
+        const answer = await merging.call('POST', '/api/account/guest').catch((error: unknown) => ({ status: 500, error }));
+        if (answer.status >= 500) {
+          log.serverErrors += 1;
+          if (log.examples.length < 5) log.examples.push(`guest merge: ${'error' in answer ? String(answer.error).slice(0, 160) : answer.status}`);
+        }
         if (answer.status !== 200) return;
         log.merges += 1;
         // The guest's acknowledged events now belong to the account.

@@ -5,7 +5,7 @@ import type { LearnerExport } from '@/lib/account/export-schema';
 import { importedIds } from '@/lib/account/imported-ids';
 import { rowCounts, rowsFromExport, toExport, type LearnerRows, type RowTable } from '@/lib/account/learner-rows';
 import { db } from '../db/db';
-import type { Tx } from '../drills/writes';
+import { isLostRace, type Tx } from './writes';
 
 /*
  * A learner's whole data set: read for export, replaced by an import, deleted on request. Every
@@ -129,7 +129,7 @@ export async function replaceLearnerData(learner: { id: string; isNew: boolean }
     }, WHOLE_LEARNER);
   } catch (error) {
     // The file's own keys are unique (export-schema.ts), so a clash is with a row written meanwhile.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || error.code === 'P2034')) throw new ImportConflictError(error.message);
+    if (isLostRace(error)) throw new ImportConflictError(error instanceof Error ? error.message : String(error));
     throw error;
   }
   return rowCounts(rows);

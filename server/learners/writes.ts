@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@prisma/client';
+import { isDriverAdapterError } from '@prisma/driver-adapter-utils';
 import { db } from '../db/db';
 import { DrillRequestError } from '../drills/errors';
 import type { WritingLearner } from './identity';
@@ -36,9 +37,14 @@ export const requestIdReused = () => new DrillRequestError(409, 'That requestId 
 /** Tries of one write that lost a race to the same learner's other write. */
 export const MAX_WRITE_ATTEMPTS = 4;
 
-/** A unique key met (P2002), or PostgreSQL's serialization failure or deadlock (P2034). */
+/**
+ * A unique key met (P2002), or PostgreSQL's serialization failure or deadlock (P2034). A
+ * serializable transaction that fails at COMMIT reaches us as the driver adapter's own error, not
+ * as P2034 (Prisma 6.19 with @prisma/adapter-pg).
+ */
 export function isLostRace(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || error.code === 'P2034');
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === 'P2002' || error.code === 'P2034';
+  return isDriverAdapterError(error) && (error.cause.kind === 'TransactionWriteConflict' || error.cause.kind === 'UniqueConstraintViolation');
 }
 
 async function insertEvent(tx: Tx, learnerId: string, event: LearnerEvent): Promise<void> {
