@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { NewReviewCard } from '@/lib/drills/review-cards';
 import { SUBMISSION_LIMIT_BYTES, utf8ByteLength } from '@/lib/grading/submission';
 import { HIDDEN_FALLBACK, hiddenTestView } from '@/lib/grading/hidden-tests';
+import type { ExerciseMeta } from '@/lib/grading/exercise-schema';
 import type { Verdict, VerdictStatus } from '@/lib/grading/verdict';
 import { fitVerdict } from '@/lib/grading/verdict-budget';
 import { requestIdSchema } from '@/lib/progress/contract';
@@ -45,6 +46,13 @@ export type DraftRequest = z.infer<typeof draftRequestSchema>;
 
 /** What the exercise list shows for one learner and exercise. */
 export type ExerciseStatus = 'not-started' | 'attempted' | 'passed';
+
+/** One row of the exercise list. */
+export interface ExerciseListItem {
+  meta: ExerciseMeta;
+  status: ExerciseStatus;
+  lesson: { slug: string; title: string } | null;
+}
 
 /** One row of the submission history. */
 export interface SubmissionView {

@@ -3,47 +3,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { outline as courseOutline } from '@/content/outline';
-import { lessonFrontmatterSchema, type LessonFrontmatter } from '@/lib/content/lesson-schema';
+import { lessonFrontmatterSchema } from '@/lib/content/lesson-schema';
 import { lessonOrder, outlineProblems, type CourseOutline } from '@/lib/content/outline-schema';
 import { readingMinutes } from '@/lib/content/reading-time';
 import { compileLessonBody } from '@/lib/content/compile-lesson';
-import type { LessonOutline } from '@/lib/content/remark-lesson';
+import { summarise, type CompiledLesson, type Course, type LessonEntry } from '@/lib/content/course';
 
 export const LESSONS_DIR = path.join(process.cwd(), 'content', 'lessons');
 
-/** What the outline, sidebar and search need: no body. */
-export interface LessonSummary {
-  slug: string;
-  id: string;
-  title: string;
-  description: string;
-  moduleId: string;
-  moduleTitle: string;
-  position: number;
-  readingMinutes: number;
-}
-
-/** A lesson's validated frontmatter and raw body: cheap to load, enough for every API. */
-export interface LessonEntry extends LessonSummary {
-  frontmatter: LessonFrontmatter;
-  /** Changes whenever the lesson's text changes; progress events record the version they were earned on. */
-  contentVersion: string;
-  body: string;
-}
-
-/** A lesson ready to render: its compiled MDX and what the compile learned about it. */
-export interface CompiledLesson extends LessonEntry {
-  outline: LessonOutline;
-  /** The body as static HTML, with placeholders for the diagram islands. */
-  html: string;
-}
-
-export interface Course {
-  modules: { id: string; title: string; lessons: LessonSummary[] }[];
-  lessons: LessonEntry[];
-  lessonsBySlug: Map<string, LessonEntry>;
-  lessonsById: Map<string, LessonEntry>;
-}
+export type { CompiledLesson, Course, LessonEntry, LessonSummary } from '@/lib/content/course';
 
 export class ContentError extends Error {}
 
@@ -116,9 +84,4 @@ export async function loadCourse(outline: CourseOutline = courseOutline, dir: st
     lessonsBySlug: new Map(lessons.map((lesson) => [lesson.slug, lesson])),
     lessonsById: new Map(lessons.map((lesson) => [lesson.id, lesson])),
   };
-}
-
-export function summarise(lesson: LessonSummary): LessonSummary {
-  const { slug, id, title, description, moduleId, moduleTitle, position, readingMinutes: minutes } = lesson;
-  return { slug, id, title, description, moduleId, moduleTitle, position, readingMinutes: minutes };
 }

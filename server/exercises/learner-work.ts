@@ -6,7 +6,7 @@ import {
   exerciseStatus,
   HISTORY_LIMIT,
   publicVerdict,
-  type ExerciseStatus,
+  type ExerciseListItem,
   type SubmissionView,
 } from '@/lib/exercises/contract';
 import { solutionAccess, type SolutionAccess } from '@/lib/exercises/solution-access';
@@ -19,12 +19,6 @@ import { applyLearnerWrite, requestIdReused, type PreviousEvent } from '../learn
 import { getCourse } from '../content/lessons';
 import { addReviewCards } from '../learners/review-cards';
 
-/** One row of the exercise list. */
-export interface ExerciseListItem {
-  meta: ExerciseMeta;
-  status: ExerciseStatus;
-  lesson: { slug: string; title: string } | null;
-}
 
 /** Every exercise with the learner's status and the lesson it practises, in content order. */
 export async function fetchExerciseList(learnerId: string | undefined): Promise<ExerciseListItem[]> {
