@@ -15,21 +15,19 @@ import nextTs from 'eslint-config-next/typescript';
  * lib/ is the pure core, shared by the browser, the workers, Node and the judge; content/ is data
  * validated by lib/; sandbox/ runs in the browser's sandboxed frame; server/ holds every effect.
  */
-const zone = (target, from, why) => ({ target, from, message: why });
-const zones = [
-  zone('./lib', './server', 'lib/ is the pure core: effects live in server/, which calls lib/, never the other way.'),
-  zone('./lib', './app', 'lib/ is the pure core: the UI in app/ calls lib/, never the other way.'),
-  zone('./lib', './content', 'lib/ is the pure core: it validates content/ that it is handed, and does not load it (server/ and content/ do).'),
-  zone('./lib', './sandbox', 'lib/ is the pure core: sandbox/ entry points are built on lib/, never the other way.'),
-  zone('./content', './server', 'content/ is data: it may use lib/ to validate itself, never server/.'),
-  zone('./content', './app', 'content/ is data: it may use lib/ to validate itself, never app/.'),
-  zone('./content', './sandbox', 'content/ is data: it may use lib/ to validate itself, never sandbox/.'),
-  zone('./sandbox', './server', 'sandbox/ runs in the browser: it may import lib/ only.'),
-  zone('./sandbox', './app', 'sandbox/ runs in the browser: it may import lib/ only.'),
-  zone('./sandbox', './content', 'sandbox/ runs in the browser: it may import lib/ only.'),
-  zone('./server', './app', 'server/ is called by app/ routes and pages; it never imports the UI.'),
-  zone('./server', './sandbox', 'server/ builds the sandboxes from their files; it never imports them.'),
-];
+const folders = ['lib', 'content', 'sandbox', 'server', 'app'];
+const mayImport = { lib: [], content: ['lib'], sandbox: ['lib'], server: ['content', 'lib'] };
+const why = {
+  lib: 'lib/ is the pure core: server/, app/, content/ and sandbox/ build on it, never the other way (lib/ validates content it is handed; it does not load it).',
+  content: 'content/ is data: it may use lib/ to validate itself, nothing else of ours.',
+  sandbox: 'sandbox/ runs in the browser’s sandboxed frame: it may import lib/ only.',
+  server: 'server/ holds the effects: it uses lib/ and loads content/, and never imports the UI (app/) or the sandboxes, which it builds from their files.',
+};
+const zones = Object.entries(mayImport).map(([target, allowed]) => ({
+  target: `./${target}`,
+  from: folders.filter((folder) => folder !== target && !allowed.includes(folder)).map((folder) => `./${folder}`),
+  message: why[target],
+}));
 
 const pureCoreMessage = 'lib/ is the pure core shared by the browser, workers, Node and the judge: no React, Next, Prisma values, fs or network here. Effects belong in server/.';
 
