@@ -2,22 +2,55 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-const pureCoreMessage =
-  'lib/ is the pure core shared by the browser, workers, Node and the judge: no React, Next, Prisma, fs or network here. Server-only code belongs in lib/server/.';
+/*
+ * The direction of every arrow between the top-level folders, checked on relative and "@/" imports
+ * alike (import/no-restricted-paths resolves both to files):
+ *
+ *   app     -> server, content, sandbox, lib
+ *   server  -> content, lib
+ *   content -> lib
+ *   sandbox -> lib
+ *   lib     -> nothing of ours (type-only imports of Prisma's row types aside)
+ *
+ * lib/ is the pure core, shared by the browser, the workers, Node and the judge; content/ is data
+ * validated by lib/; sandbox/ runs in the browser's sandboxed frame; server/ holds every effect.
+ */
+const folders = ['lib', 'content', 'sandbox', 'server', 'app'];
+const mayImport = { lib: [], content: ['lib'], sandbox: ['lib'], server: ['content', 'lib'] };
+const why = {
+  lib: 'lib/ is the pure core: server/, app/, content/ and sandbox/ build on it, never the other way (lib/ validates content it is handed; it does not load it).',
+  content: 'content/ is data: it may use lib/ to validate itself, nothing else of ours.',
+  sandbox: 'sandbox/ runs in the browser’s sandboxed frame: it may import lib/ only.',
+  server: 'server/ holds the effects: it uses lib/ and loads content/, and never imports the UI (app/) or the sandboxes, which it builds from their files.',
+};
+const zones = Object.entries(mayImport).map(([target, allowed]) => ({
+  target: `./${target}`,
+  from: folders.filter((folder) => folder !== target && !allowed.includes(folder)).map((folder) => `./${folder}`),
+  message: why[target],
+}));
+
+const pureCoreMessage = 'lib/ is the pure core shared by the browser, workers, Node and the judge: no React, Next, Prisma values, fs or network here. Effects belong in server/.';
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   globalIgnores(['.next/**', 'node_modules/**', 'next-env.d.ts', 'data/**', 'test-results/**']),
   {
+    files: ['{lib,content,sandbox,server}/**/*.{ts,tsx,mts,js,mjs}'],
+    rules: { 'import/no-restricted-paths': ['error', { zones }] },
+  },
+  {
     files: ['lib/**/*.ts'],
-    ignores: ['lib/server/**'],
     rules: {
-      'no-restricted-imports': [
+      // Type-only imports of Prisma's row types are allowed: they are erased, and spare lib/ restating the models.
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['react', 'react-dom', 'next', '@prisma/client', 'fs', 'node:fs', 'node:fs/promises', 'fs/promises', 'node:child_process', 'node:net', 'node:http'].map((name) => ({ name, message: pureCoreMessage })),
-          patterns: [{ group: ['next/*', 'react/*', 'react-dom/*', '@prisma/*', '@/lib/server/*', '@/app/*'], message: pureCoreMessage }],
+          paths: [
+            { name: '@prisma/client', message: pureCoreMessage, allowTypeImports: true },
+            ...['react', 'react-dom', 'next', 'fs', 'node:fs', 'node:fs/promises', 'fs/promises', 'node:child_process', 'node:net', 'node:http'].map((name) => ({ name, message: pureCoreMessage })),
+          ],
+          patterns: [{ group: ['next/*', 'react/*', 'react-dom/*', '@prisma/*', '!@prisma/client'], message: pureCoreMessage }],
         },
       ],
       'no-restricted-globals': ['error', { name: 'window', message: pureCoreMessage }, { name: 'document', message: pureCoreMessage }],

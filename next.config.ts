@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
-import { securityHeaderRules } from './lib/server/security-headers';
+import { securityHeaderRules } from './server/http/security-headers';
 
 export default function nextConfig(phase: string): NextConfig {
   return {

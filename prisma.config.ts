@@ -2,7 +2,7 @@ import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PRISMA_FILES, databaseProvider, databaseUrl } from './lib/server/database-url';
+import { PRISMA_FILES, databaseProvider, databaseUrl } from './server/db/database-url';
 
 // Prisma 7's CLI downloads a schema engine and fails offline; 6.19 with the JS engine and a
 // driver adapter runs migrations without any binary (see shared/DESIGN.md).
@@ -25,7 +25,7 @@ const nameAsText = (result: Result | Result[]) => {
  * A pool for Prisma's schema engine. The engine reads catalog columns of PostgreSQL's `name` and
  * `"char"` types, which @prisma/adapter-pg 6.19 refuses to map ("Column type 'name' could not be
  * deserialized", prisma/orm#27403); both are text, so every client of this pool reports them as text.
- * The app's own queries never return `name` columns and use a plain pool (lib/server/db.ts).
+ * The app's own queries never return `name` columns and use a plain pool (server/db/db.ts).
  */
 function migrationPool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({ connectionString });

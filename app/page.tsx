@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { CourseOutline } from './ui/course/course-outline';
 import { ResumeLink } from './ui/course/resume-link';
-import { getCourse } from '@/lib/server/lessons';
+import { getCourse } from '@/server/content/lessons';
 
 export default async function HomePage() {
   const course = await getCourse();

@@ -17,7 +17,7 @@ function generate(schema, databaseUrl) {
 
 /**
  * A client generated to a custom output carries its own copy of Prisma's runtime, and with it its
- * own error classes; lib/server checks `error instanceof Prisma.PrismaClientKnownRequestError`
+ * own error classes; server/ checks `error instanceof Prisma.PrismaClientKnownRequestError`
  * (P2002) with the class @prisma/client exports. Pointing the PostgreSQL client at that same
  * runtime, as the default client is, makes one class serve both providers.
  */

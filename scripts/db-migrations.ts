@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PRISMA_FILES, databaseProvider, type DatabaseProvider } from '@/lib/server/database-url';
+import { PRISMA_FILES, databaseProvider, type DatabaseProvider } from '@/server/db/database-url';
 import { derivePostgresSchema } from './db-schema';
 
 const PRISMA_CLI = path.join('node_modules', 'prisma', 'build', 'index.js');

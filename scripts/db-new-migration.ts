@@ -4,7 +4,7 @@
 // clients. Review both SQL files, then `npm run db:migrate` applies them (`npm start` does too).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { PRISMA_FILES } from '@/lib/server/database-url';
+import { PRISMA_FILES } from '@/server/db/database-url';
 import { derivePostgresSchema } from './db-schema';
 import { PROVIDERS, diffSchemas, nextMigrationName, readSchema, schemasBuiltByMigrations, writeMigration } from './db-migrations';
 

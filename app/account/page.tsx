@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
 import { AccountPanel } from '@/app/ui/account/account-panel';
-import { getAuth } from '@/lib/server/auth';
-import { guestSummary } from '@/lib/server/guest-merge';
-import { LEARNER_COOKIE } from '@/lib/server/learner-cookie';
+import { getAuth } from '@/server/auth/auth';
+import { guestSummary } from '@/server/learners/guest-merge';
+import { LEARNER_COOKIE } from '@/server/learners/cookie';
 
 export const metadata: Metadata = { title: 'Your account', description: 'Sign up to keep your progress on every device, sign in, change your password, export or delete your data.' };
 

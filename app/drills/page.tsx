@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { MasteryTable } from '@/app/ui/drills/mastery-table';
 import { MockHistoryList } from '@/app/ui/drills/mock-history-list';
 import { EntryPoints, OverviewStats } from '@/app/ui/drills/overview-stats';
-import { currentLearnerId } from '@/lib/server/learner-identity';
-import { fetchDrillOverview } from '@/lib/server/drill-overview';
+import { currentLearnerId } from '@/server/learners/identity';
+import { fetchDrillOverview } from '@/server/drills/overview';
 
 export const metadata: Metadata = {
   title: 'Interview drills',

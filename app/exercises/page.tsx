@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ExerciseList } from '@/app/ui/exercises/exercise-list';
-import { currentLearnerId } from '@/lib/server/learner-identity';
-import { fetchExerciseList } from '@/lib/server/exercises';
+import { currentLearnerId } from '@/server/learners/identity';
+import { fetchExerciseList } from '@/server/exercises/learner-work';
 
 export const metadata: Metadata = {
   title: 'Exercises',

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { CourseOutline } from '../ui/course/course-outline';
 import { CourseSidebar } from '../ui/course/course-sidebar';
-import { getCourse } from '@/lib/server/lessons';
+import { getCourse } from '@/server/content/lessons';
 
 export const metadata: Metadata = { title: 'Course outline' };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { currentLearnerId } from '@/lib/server/learner-identity';
-import { getCourse } from '@/lib/server/lessons';
-import { fetchProgress } from '@/lib/server/progress';
+import { currentLearnerId } from '@/server/learners/identity';
+import { getCourse } from '@/server/content/lessons';
+import { fetchProgress } from '@/server/learners/progress';
 
 export const metadata: Metadata = { title: 'Your progress' };
 

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { getCompiledCourse } from '@/lib/server/lessons';
+import { getCompiledCourse } from '@/server/content/lessons';
 import { excerptOf, searchOptions, type SearchDocument } from '@/lib/content/search-index';
 
 export const dynamic = 'force-static';

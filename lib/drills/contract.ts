@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestIdSchema } from '@/lib/progress/contract';
 import { joinSections } from './answer-text';
 import { isTimeZone } from './calendar';
 import { MOCK_PHASE_IDS, MOCK_QUESTIONS, PHASE_SECONDS } from './mock-phases';
@@ -7,9 +8,7 @@ import { MAX_ANSWER_CHARS } from './limits';
 /** Largest request body a drill API reads: a 5,000-character answer, JSON-escaped, fits with room to spare. */
 export const MAX_DRILL_BODY_BYTES = 64 * 1024;
 
-const requestId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 letters, digits, "-" or "_" (a fresh UUID per attempt)');
+const requestId = requestIdSchema;
 const id = (what: string) => z.string().regex(/^[a-z0-9-]{1,80}$/, `${what} must be a lower-case id`);
 const timeZone = z
   .string()

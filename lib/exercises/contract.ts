@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { NewReviewCard } from '@/lib/drills/review-cards';
 import { SUBMISSION_LIMIT_BYTES, utf8ByteLength } from '@/lib/grading/submission';
 import { HIDDEN_FALLBACK, hiddenTestView } from '@/lib/grading/hidden-tests';
+import type { ExerciseMeta } from '@/lib/grading/exercise-schema';
 import type { Verdict, VerdictStatus } from '@/lib/grading/verdict';
 import { fitVerdict } from '@/lib/grading/verdict-budget';
+import { requestIdSchema } from '@/lib/progress/contract';
 import type { SolutionAccess } from './solution-access';
 import { unstorableText } from './storable-text';
 
@@ -30,17 +32,27 @@ const code = z
     if (problem) context.addIssue({ code: 'custom', message: `code ${problem}` });
   });
 
+// Optional, so a page loaded before the editor sent one still saves; the server then makes one up.
+const requestId = requestIdSchema.optional();
+
 /** POST /api/exercises/:id/submissions */
-export const submissionRequestSchema = z.strictObject({ code });
+export const submissionRequestSchema = z.strictObject({ code, requestId });
 
 /** PUT /api/exercises/:id/draft */
-export const draftRequestSchema = z.strictObject({ code });
+export const draftRequestSchema = z.strictObject({ code, requestId });
 
 export type SubmissionRequest = z.infer<typeof submissionRequestSchema>;
 export type DraftRequest = z.infer<typeof draftRequestSchema>;
 
 /** What the exercise list shows for one learner and exercise. */
 export type ExerciseStatus = 'not-started' | 'attempted' | 'passed';
+
+/** One row of the exercise list. */
+export interface ExerciseListItem {
+  meta: ExerciseMeta;
+  status: ExerciseStatus;
+  lesson: { slug: string; title: string } | null;
+}
 
 /** One row of the submission history. */
 export interface SubmissionView {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { exerciseMetaSchema, type ExerciseMeta } from './exercise-schema';
 import { MODULES } from './harness/index';
 
-/** An exercise folder's files, as read from disk (lib/server/judge/exercise-files.ts does the reading). */
+/** An exercise folder's files, as read from disk (server/exercises/judge/exercise-files.ts does the reading). */
 export interface ExerciseSources {
   meta: string;
   spec: string;

@@ -1,6 +1,6 @@
 /**
  * A token bucket: `capacity` submissions at once, refilled at `refillPerSecond`. Pure: the caller
- * keeps the state and passes the time (lib/server/judge/database-rate-limiter.ts runs the same
+ * keeps the state and passes the time (server/exercises/judge/database-rate-limiter.ts runs the same
  * arithmetic in SQL, so every instance shares the buckets).
  */
 export interface TokenBucketConfig {

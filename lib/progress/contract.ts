@@ -3,9 +3,11 @@ import { z } from 'zod';
 /** Largest request body the progress API reads; anything bigger is refused before parsing. */
 export const MAX_PROGRESS_BODY_BYTES = 4096;
 
-const requestId = z
+/** The client's id for one write, fresh per attempt and resent on a retry: it makes the retry a no-op. */
+export const requestIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 letters, digits, "-" or "_" (a fresh UUID per attempt)');
+const requestId = requestIdSchema;
 
 /** One progress write. The requestId makes a retried request a no-op. */
 export const progressRequestSchema = z.discriminatedUnion('action', [

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import type { PrismaClient } from '@prisma/client';
 import fc from 'fast-check';
 import { outline } from '@/content/outline';
-import { createDatabaseClient } from '@/lib/server/database-client';
+import { createDatabaseClient } from '@/server/db/database-client';
 import { migrateDatabase, newSqliteUrl } from '../../test/support/migrated-database';
 import { startSite, type RunningSite } from '../../test/support/server';
 import { changedTables, countRows, discoverApiRoutes, REQUEST_BOOKKEEPING_TABLES, hostileRequests, httpTransport, problemWith, seedFixtures, type ApiRequest } from '../../test/support/hostile-requests';

@@ -4,8 +4,8 @@
 // the main thread's event-loop delay is sampled to show that judging does not block it.
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { loadExerciseCatalog } from '@/lib/server/judge/exercise-files';
-import { createJudge, defaultPoolSize } from '@/lib/server/judge/judge';
+import { loadExerciseCatalog } from '@/server/exercises/judge/exercise-files';
+import { createJudge, defaultPoolSize } from '@/server/exercises/judge/judge';
 
 const SUBMISSIONS = 100;
 

@@ -171,7 +171,7 @@ async function readStored(databaseUrl: string): Promise<Stored> {
 
 /**
  * The accounts are made before the clock, a few at a time, so the timed part measures saving, not
- * scrypt: the server hashes two passwords at once (lib/server/password-hashing.ts) and queues the rest.
+ * scrypt: the server hashes two passwords at once (server/auth/password-hashing.ts) and queues the rest.
  */
 const SIGN_UPS_AT_ONCE = 2;
 

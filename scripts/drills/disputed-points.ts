@@ -7,7 +7,7 @@
 import { loadDrillBank } from '@/content/drills/bank';
 import { rankDisputedPoints } from '@/lib/drills/dispute-report';
 import { rubricVersion } from '@/lib/drills/rubric-version';
-import { createDatabaseClient } from '@/lib/server/database-client';
+import { createDatabaseClient } from '@/server/db/database-client';
 
 const topAt = process.argv.indexOf('--top');
 const top = topAt > 0 ? Number(process.argv[topAt + 1]) || 20 : 20;

@@ -14,8 +14,8 @@ import ts from 'typescript';
 import { compileLessonBody } from '@/lib/content/compile-lesson';
 import { runTestsLocally } from '@/lib/grading/local-run';
 import { toPublicExercise, type Exercise } from '@/lib/grading/load-exercises';
-import { loadExerciseCatalog, type ExerciseCatalog } from '@/lib/server/judge/exercise-files';
-import { createJudge, type Judge } from '@/lib/server/judge/judge';
+import { loadExerciseCatalog, type ExerciseCatalog } from '@/server/exercises/judge/exercise-files';
+import { createJudge, type Judge } from '@/server/exercises/judge/judge';
 
 /**
  * The authoring invariants for every exercise (freeCodeCamp's and exercism's): the folder

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDrillBank } from '@/content/drills/bank';
-import { API_CSP, PERMISSIONS_POLICY, REFERRER_POLICY, SITE_CSP, STRICT_TRANSPORT_SECURITY, serializeCsp } from '@/lib/server/security-headers';
+import { API_CSP, PERMISSIONS_POLICY, REFERRER_POLICY, SITE_CSP, STRICT_TRANSPORT_SECURITY, serializeCsp } from '@/server/http/security-headers';
 import { launchBrowser } from '../support/browser';
 import { startSite, type RunningSite } from '../support/server';
 

@@ -22,9 +22,9 @@ const mockRoute = await import('@/app/api/drills/mock/route');
 const sessionRoute = await import('@/app/api/drills/mock/[sessionId]/route');
 const submissionRoute = await import('@/app/api/exercises/[id]/submissions/route');
 const draftRoute = await import('@/app/api/exercises/[id]/draft/route');
-const { replaceLearnerData } = await import('@/lib/server/learner-data');
+const { replaceLearnerData } = await import('@/server/learners/data');
 const { MOCK_PHASE_IDS } = await import('@/lib/drills/mock-phases');
-const lesson = (await (await import('@/lib/server/lessons')).getCourse()).lessons[0]!;
+const lesson = (await (await import('@/server/content/lessons')).getCourse()).lessons[0]!;
 const quizQuestion = lesson.frontmatter.quiz.find((question) => question.kind === 'choice')!;
 
 const database = await openDatabase(databaseUrl);
@@ -322,7 +322,7 @@ describe('coverage', () => {
   };
 
   it('exports, imports and deletes every table that hangs off Learner, directly or through a parent', () => {
-    // A new learner-keyed table fails this until lib/server/learner-data.ts and lib/account/ carry it.
+    // A new learner-keyed table fails this until server/learners/data.ts and lib/account/ carry it.
     // The schema's text, since the client's runtime DMMF does not say which side of a relation holds the key.
     const schema = readFileSync('prisma/schema.prisma', 'utf8');
     const parents = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].flatMap(([, model, body]) =>

@@ -11,8 +11,8 @@ const routes: Routes = {
   '/api/progress/[lessonId]': await import('@/app/api/progress/[lessonId]/route'),
   '/api/exercises/[id]/draft': await import('@/app/api/exercises/[id]/draft/route'),
 };
-const { SIGN_IN_PER_ACCOUNT } = await import('@/lib/server/sign-in-throttle');
-const { SIGN_IN_PER_ADDRESS } = await import('@/lib/server/auth');
+const { SIGN_IN_PER_ACCOUNT } = await import('@/server/auth/sign-in-throttle');
+const { SIGN_IN_PER_ADDRESS } = await import('@/server/auth/auth');
 const db = await openDatabase(databaseUrl);
 afterAll(() => db.$disconnect());
 

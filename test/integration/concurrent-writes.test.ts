@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, type Routes } from '../support/browser-client';
+import { waitForALockWait } from '../support/lock-wait';
 import { createFreshDatabase, openDatabase, testProvider } from '../support/temp-database';
 
 /*
@@ -15,11 +16,11 @@ const routes: Routes = {
   '/api/exercises/[id]/draft': await import('@/app/api/exercises/[id]/draft/route'),
   '/api/drills/attempts': await import('@/app/api/drills/attempts/route'),
 };
-const course = await (await import('@/lib/server/lessons')).getCourse();
+const course = await (await import('@/server/content/lessons')).getCourse();
 const bank = (await import('@/content/drills/bank')).loadDrillBank();
 const { scoreAnswer } = await import('@/lib/drills/score');
 const { cardsForMissedPoints } = await import('@/lib/drills/review-cards');
-const { addReviewCards } = await import('@/lib/server/review-cards');
+const { addReviewCards } = await import('@/server/learners/review-cards');
 const db = await openDatabase(databaseUrl);
 afterAll(() => db.$disconnect());
 
@@ -204,7 +205,7 @@ describe('two tabs of one learner writing the same row at the same time', () => 
         await addReviewCards(learnerId, cards, { tx: otherTab });
         // A route handler that throws is what Next answers with a 500.
         answered = answerDrill(tab, question.id).then(({ status }) => ({ status }), (error: unknown) => ({ status: 500, error }));
-        await waitForALockWait();
+        await waitForALockWait(db);
       },
       { timeout: 15_000 },
     );
@@ -218,10 +219,10 @@ describe('a write that lands while another request is inside a transaction', () 
   // @prisma/adapter-better-sqlite3 runs the whole process on one connection. On its own it makes
   // only transactions wait for each other: a statement outside any transaction joined whichever one
   // was open and was undone when that one rolled back (a new learner's first write vanished so).
-  // lib/server/sqlite-turns.ts makes every statement wait its turn. PostgreSQL gives each its own
+  // server/db/sqlite-turns.ts makes every statement wait its turn. PostgreSQL gives each its own
   // pooled connection.
   async function rollBackWhile(start: () => void, landed: () => Promise<boolean>): Promise<void> {
-    const { db: appDb } = await import('@/lib/server/db');
+    const { db: appDb } = await import('@/server/db/db');
     const rolledBack = appDb.$transaction(async (other) => {
       await other.learner.count();
       start();
@@ -233,7 +234,7 @@ describe('a write that lands while another request is inside a transaction', () 
   }
 
   it('keeps a statement made outside any transaction', async () => {
-    const { db: appDb } = await import('@/lib/server/db');
+    const { db: appDb } = await import('@/server/db/db');
     const id = randomUUID();
     let written: Promise<unknown> = Promise.resolve();
     await rollBackWhile(
@@ -257,14 +258,3 @@ describe('a write that lands while another request is inside a transaction', () 
     expect(await db.progressEvent.count({ where: { learnerId: learnerOf(tab) } })).toBe(1);
   });
 });
-
-/** Resolves once a session of this database waits on a lock (PostgreSQL). */
-async function waitForALockWait(): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const [row] = await db.$queryRaw<{ waiting: bigint }[]>`SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (row && row.waiting > 0n) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('the answer never waited on the other tab');
-}

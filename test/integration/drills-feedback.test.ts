@@ -10,7 +10,7 @@ const { POST: rate } = await import('@/app/api/drills/attempts/[attemptId]/ratin
 const { POST: dispute } = await import('@/app/api/drills/attempts/[attemptId]/disputes/route');
 const { loadDrillBank } = await import('@/content/drills/bank');
 const { rubricVersion } = await import('@/lib/drills/rubric-version');
-const { fetchMastery } = await import('@/lib/server/drill-mastery');
+const { fetchMastery } = await import('@/server/drills/mastery');
 
 const bank = loadDrillBank();
 /** A sentence stating a misconception, built from its first affirmative alternative. */

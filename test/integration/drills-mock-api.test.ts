@@ -6,7 +6,7 @@ import type { MockPhaseId, MockSessionView } from '@/lib/drills/view';
 const databaseUrl = createFreshDatabase();
 const mockRoute = await import('@/app/api/drills/mock/route');
 const sessionRoute = await import('@/app/api/drills/mock/[sessionId]/route');
-const { fetchMockSummary, fetchMockHistory } = await import('@/lib/server/mock-history');
+const { fetchMockSummary, fetchMockHistory } = await import('@/server/drills/mock-history');
 const { loadDrillBank } = await import('@/content/drills/bank');
 const { MOCK_PHASE_IDS, PHASE_GRACE_MS } = await import('@/lib/drills/mock-phases');
 const bank = loadDrillBank();

@@ -7,8 +7,8 @@ import { createEmptyDatabase, createFreshDatabase, migrationsDirectory } from '.
 createFreshDatabase();
 const { POST: answer } = await import('@/app/api/drills/attempts/route');
 const { POST: progress } = await import('@/app/api/progress/[lessonId]/route');
-const { fetchDrillOverview, fetchPracticeList } = await import('@/lib/server/drill-overview');
-const { getCourse } = await import('@/lib/server/lessons');
+const { fetchDrillOverview, fetchPracticeList } = await import('@/server/drills/overview');
+const { getCourse } = await import('@/server/content/lessons');
 const { loadDrillBank } = await import('@/content/drills/bank');
 
 const course = await getCourse();

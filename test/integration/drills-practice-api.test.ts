@@ -162,7 +162,7 @@ describe('bad input writes nothing', () => {
   });
 
   it('rolls the whole write back, new learner and event included, when a later step fails', async () => {
-    const { applyDrillWrite } = await import('@/lib/server/drill-writes');
+    const { applyDrillWrite } = await import('@/server/drills/writes');
     const before = await rowCounts();
     const write = applyDrillWrite({ id: 'e'.repeat(32), isNew: true, timeZone: 'UTC' }, { kind: 'attempt', subjectId: 'x', payload: {}, requestId: newRequestId() }, async (tx) => {
       await tx.drillAttempt.create({ data: { id: 'half-written', learnerId: 'e'.repeat(32), questionId: question.id, answer: PARTIAL, score: 0, rawScore: 0, earned: 0, possible: 1, covered: '[]' } });

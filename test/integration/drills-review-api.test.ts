@@ -7,7 +7,7 @@ const databaseUrl = createFreshDatabase();
 const { POST: answer } = await import('@/app/api/drills/attempts/route');
 const queueRoute = await import('@/app/api/drills/review/route');
 const cardRoute = await import('@/app/api/drills/review/[cardId]/route');
-const { addReviewCards, fetchReviewQueue } = await import('@/lib/server/review-cards');
+const { addReviewCards, fetchReviewQueue } = await import('@/server/learners/review-cards');
 const { NEW_CARDS_PER_DAY } = await import('@/lib/drills/review-schedule');
 
 const queue = async (cookie?: string) => json<ReviewQueueView>(await queueRoute.GET(drillRequest('GET', '/api/drills/review', undefined, { cookie })));

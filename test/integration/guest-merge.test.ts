@@ -14,8 +14,8 @@ const routes: Routes = {
   '/api/exercises/[id]/draft': await import('@/app/api/exercises/[id]/draft/route'),
   '/api/account/guest': await import('@/app/api/account/guest/route'),
 };
-const { fetchLearnerRows, replaceLearnerData } = await import('@/lib/server/learner-data');
-const { newLearnerId } = await import('@/lib/server/learner-cookie');
+const { fetchLearnerRows, replaceLearnerData } = await import('@/server/learners/data');
+const { newLearnerId } = await import('@/server/learners/cookie');
 const db = await openDatabase(databaseUrl);
 afterAll(() => db.$disconnect());
 

@@ -9,12 +9,12 @@ const { checkHealth } = await import('@/app/api/health/health-check');
 /** The route as a fresh module, optionally over a different database client. */
 async function healthRoute(database?: PrismaClient) {
   vi.resetModules();
-  if (database) vi.doMock('@/lib/server/db', () => ({ db: database }));
+  if (database) vi.doMock('@/server/db/db', () => ({ db: database }));
   return (await import('@/app/api/health/route')).GET;
 }
 
 afterEach(() => {
-  vi.doUnmock('@/lib/server/db');
+  vi.doUnmock('@/server/db/db');
   vi.restoreAllMocks();
 });
 

@@ -138,7 +138,7 @@ describe('who may use the judge', () => {
   });
 
   it('spends each token once when two instances take from the same bucket at the same moment', async () => {
-    const { createDatabaseRateLimiter } = await import('@/lib/server/judge/database-rate-limiter');
+    const { createDatabaseRateLimiter } = await import('@/server/exercises/judge/database-rate-limiter');
     const other = await openDatabase(databaseUrl);
     const config = { capacity: 5, refillPerSecond: 0.0001 };
     const instances = [createDatabaseRateLimiter(config), createDatabaseRateLimiter(config, other)];

@@ -5,7 +5,7 @@ import { createFreshDatabase, openDatabase } from '../support/temp-database';
 const databaseUrl = createFreshDatabase();
 const { GET } = await import('@/app/api/progress/route');
 const { POST } = await import('@/app/api/progress/[lessonId]/route');
-const { getCourse } = await import('@/lib/server/lessons');
+const { getCourse } = await import('@/server/content/lessons');
 const course = await getCourse();
 const lesson = course.lessons[3]!;
 const choiceQuestion = lesson.frontmatter.quiz.find((question) => question.kind === 'choice')!;
@@ -119,7 +119,7 @@ describe('progress API on a real database', () => {
   it('records the content version each event was earned against, while progress stays keyed by lesson id', async () => {
     const events = await independent.progressEvent.findMany({ where: { learnerId: learner, lessonId: lesson.id } });
     expect(events.every((event) => event.contentVersion === lesson.contentVersion)).toBe(true);
-    const { fetchProgress } = await import('@/lib/server/progress');
+    const { fetchProgress } = await import('@/server/learners/progress');
     expect((await fetchProgress(learner)).lessons[lesson.id]?.completed).toBe(true);
   });
 
@@ -127,7 +127,7 @@ describe('progress API on a real database', () => {
     const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
-    const { loadCourse, LESSONS_DIR } = await import('@/lib/server/course-loader');
+    const { loadCourse, LESSONS_DIR } = await import('@/server/content/course-loader');
     const { outline } = await import('@/content/outline');
     const dir = mkdtempSync(path.join(tmpdir(), 'lessons-'));
     cpSync(LESSONS_DIR, dir, { recursive: true });
@@ -143,7 +143,7 @@ describe('progress API on a real database', () => {
     expect(edited.contentVersion).not.toBe(lesson.contentVersion);
     expect(edited.position).not.toBe(lesson.position);
 
-    const { fetchProgress, recordProgress } = await import('@/lib/server/progress');
+    const { fetchProgress, recordProgress } = await import('@/server/learners/progress');
     expect((await fetchProgress(learner)).lessons[lesson.id]?.completed).toBe(true);
     await recordProgress({ id: learner, isNew: false }, edited, { action: 'complete', requestId: newRequestId() });
     const versions = (await independent.progressEvent.findMany({ where: { learnerId: learner, lessonId: lesson.id } })).map((event) => event.contentVersion);

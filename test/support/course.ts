@@ -1,4 +1,4 @@
-import { compileLesson, loadCourse, type CompiledLesson, type Course } from '@/lib/server/course-loader';
+import { compileLesson, loadCourse, type CompiledLesson, type Course } from '@/server/content/course-loader';
 
 export interface CompiledCourse extends Omit<Course, 'lessons' | 'lessonsById' | 'lessonsBySlug'> {
   lessons: CompiledLesson[];

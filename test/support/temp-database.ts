@@ -6,7 +6,7 @@ import type { PrismaClient } from '@prisma/client';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll } from 'vitest';
-import { PRISMA_FILES, type DatabaseProvider } from '@/lib/server/database-url';
+import { PRISMA_FILES, type DatabaseProvider } from '@/server/db/database-url';
 import { migrateDatabase, newSqliteUrl } from './migrated-database';
 
 /**
@@ -88,7 +88,7 @@ export function createFreshDatabase(): string {
 
 /** A second client on the same database, as a restarted server would open it. Call after createFreshDatabase. */
 export async function openDatabase(url: string): Promise<PrismaClient> {
-  const { createDatabaseClient } = await import('@/lib/server/database-client');
+  const { createDatabaseClient } = await import('@/server/db/database-client');
   return createDatabaseClient(url);
 }
 

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const { httpStatus, report, error } = await checkHealth(async () => {
     // Imported here so that a database client that cannot even be created is a 503, not a crash.
-    const { db } = await import('@/lib/server/db');
+    const { db } = await import('@/server/db/db');
     return db.$queryRaw`SELECT 1`;
   });
   if (error !== undefined) console.error('health check: database query failed', error);

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { readingLearnerId } from '@/lib/server/learner-identity';
-import { fetchProgress } from '@/lib/server/progress';
+import { readingLearnerId } from '@/server/learners/identity';
+import { fetchProgress } from '@/server/learners/progress';
 
 export async function GET(request: NextRequest) {
   const snapshot = await fetchProgress(await readingLearnerId(request));

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { MockHistoryList } from '@/app/ui/drills/mock-history-list';
 import { MockInterview } from '@/app/ui/drills/mock-interview';
-import { currentLearnerId } from '@/lib/server/learner-identity';
-import { getDrillContext } from '@/lib/server/drill-bank';
-import { fetchMockHistory } from '@/lib/server/mock-history';
-import { fetchActiveMockSession } from '@/lib/server/mock-sessions';
+import { currentLearnerId } from '@/server/learners/identity';
+import { getDrillContext } from '@/server/drills/bank';
+import { fetchMockHistory } from '@/server/drills/mock-history';
+import { fetchActiveMockSession } from '@/server/drills/mock-sessions';
 
 export const metadata: Metadata = { title: 'Mock interview' };
 

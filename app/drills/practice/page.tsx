@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { PracticeFilters } from '@/app/ui/drills/practice-filters';
 import { PracticeList } from '@/app/ui/drills/practice-list';
 import type { PracticeFilter } from '@/lib/drills/pick-question';
-import { currentLearnerId } from '@/lib/server/learner-identity';
-import { getDrillContext } from '@/lib/server/drill-bank';
-import { fetchPracticeList } from '@/lib/server/drill-overview';
+import { currentLearnerId } from '@/server/learners/identity';
+import { getDrillContext } from '@/server/drills/bank';
+import { fetchPracticeList } from '@/server/drills/overview';
 
 export const metadata: Metadata = { title: 'Practice questions' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ReviewSession } from '@/app/ui/drills/review-session';
-import { currentLearnerId } from '@/lib/server/learner-identity';
-import { fetchReviewQueue } from '@/lib/server/review-cards';
+import { currentLearnerId } from '@/server/learners/identity';
+import { fetchReviewQueue } from '@/server/learners/review-cards';
 
 export const metadata: Metadata = { title: 'Review' };
 

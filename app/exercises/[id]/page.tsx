@@ -7,10 +7,10 @@ import { DiagramIslands } from '@/app/ui/lesson/diagram-islands';
 import { compileLessonBody } from '@/lib/content/compile-lesson';
 import { MODULES } from '@/lib/grading/harness/index';
 import { DIFFICULTY_LABELS, TOPIC_LABELS } from '@/lib/exercises/labels';
-import { currentLearnerId } from '@/lib/server/learner-identity';
-import { fetchExerciseWork } from '@/lib/server/exercises';
-import { getExercise } from '@/lib/server/judge';
-import { getCourse } from '@/lib/server/lessons';
+import { currentLearnerId } from '@/server/learners/identity';
+import { fetchExerciseWork } from '@/server/exercises/learner-work';
+import { getExercise } from '@/server/exercises/judge';
+import { getCourse } from '@/server/content/lessons';
 
 type Props = { params: Promise<{ id: string }> };
 

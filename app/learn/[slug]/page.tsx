@@ -7,8 +7,8 @@ import { LessonPager } from '@/app/ui/lesson/lesson-pager';
 import { TableOfContents } from '@/app/ui/lesson/table-of-contents';
 import { MarkComplete } from '@/app/ui/progress/mark-complete';
 import { Quiz } from '@/app/ui/quiz/quiz';
-import { fetchExercisesForLesson } from '@/lib/server/exercises';
-import { getCompiledLesson, getCourse } from '@/lib/server/lessons';
+import { fetchExercisesForLesson } from '@/server/exercises/learner-work';
+import { getCompiledLesson, getCourse } from '@/server/content/lessons';
 
 export const dynamicParams = false;
 

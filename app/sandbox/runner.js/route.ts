@@ -1,4 +1,4 @@
-import { runnerBundle } from '@/lib/server/runner-bundle';
+import { runnerBundle } from '@/server/exercises/runner-bundle';
 
 // Bundled at build time; the runner iframe and its workers load it from here.
 export const dynamic = 'force-static';

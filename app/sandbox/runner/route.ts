@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { runnerCsp, serializeCsp } from '@/lib/server/security-headers';
+import { runnerCsp, serializeCsp } from '@/server/http/security-headers';
 
 /*
  * The Run sandbox's document. The page embeds it as <iframe sandbox="allow-scripts"> (no

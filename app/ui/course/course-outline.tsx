@@ -1,4 +1,4 @@
-import type { Course } from '@/lib/server/course-loader';
+import type { Course } from '@/lib/content/course';
 import { CompletionTick } from '../progress/completion-tick';
 
 /** Modules and lessons with reading time, description and completion ticks. */

@@ -1,4 +1,4 @@
-import type { Course } from '@/lib/server/course-loader';
+import type { Course } from '@/lib/content/course';
 import { CompletionTick } from '../progress/completion-tick';
 import { SidebarToggle } from './sidebar-toggle';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { DIFFICULTY_LABELS, STATUS_LABELS, TOPIC_LABELS } from '@/lib/exercises/labels';
 import { EXERCISE_TOPICS } from '@/lib/grading/exercise-schema';
-import type { ExerciseListItem } from '@/lib/server/exercises';
+import type { ExerciseListItem } from '@/lib/exercises/contract';
 
 /** The exercises grouped by topic, each with its difficulty, the learner's status and the lesson it practises. */
 export function ExerciseList({ items }: { items: ExerciseListItem[] }) {

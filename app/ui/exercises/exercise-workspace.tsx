@@ -127,7 +127,7 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
     setStatus('Submitting…');
     print([dim('Submitting to the server judge…')], true);
     try {
-      const response = await fetch(`/api/exercises/${exercise.id}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+      const response = await fetch(`/api/exercises/${exercise.id}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, requestId: crypto.randomUUID() }) });
       const body = (await response.json()) as Partial<SubmissionResponse> & { error?: string };
       if (!response.ok || !body.verdict) {
         const error = printable(body.error ?? `The server answered ${response.status}.`, 500);

@@ -46,7 +46,7 @@ export function useDraftSaver(exerciseId: string) {
     pending.current = undefined;
     setState('saving');
     try {
-      const response = await fetch(`/api/exercises/${exerciseId}/draft`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }), keepalive: code.length < 60_000 });
+      const response = await fetch(`/api/exercises/${exerciseId}/draft`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, requestId: crypto.randomUUID() }), keepalive: code.length < 60_000 });
       setState(response.ok ? 'saved' : 'local-only');
     } catch {
       setState('local-only');

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { LessonSummary } from '@/lib/server/course-loader';
+import type { LessonSummary } from '@/lib/content/course';
 
 /** Previous and next lesson in course order. */
 export function LessonPager({ previous, next }: { previous?: LessonSummary; next?: LessonSummary }) {

@@ -1,6 +1,6 @@
 import { Semaphore } from 'async-mutex';
 import { describe, expect, it } from 'vitest';
-import { atMostAtOnce, CONCURRENT_PASSWORD_HASHES, hashingTurns, passwordHashing } from '@/lib/server/password-hashing';
+import { atMostAtOnce, CONCURRENT_PASSWORD_HASHES, hashingTurns, passwordHashing } from '@/server/auth/password-hashing';
 
 describe('atMostAtOnce', () => {
   it('runs no more calls at once than the limit, and every call still finishes with its own result', async () => {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { Prisma as SqlitePrisma } from '@prisma/client';
 import { Prisma as PostgresPrisma } from '.prisma/postgresql';
 import { describe, expect, it } from 'vitest';
-import { PRISMA_FILES } from '@/lib/server/database-url';
-import { createDatabaseClient } from '@/lib/server/database-client';
+import { PRISMA_FILES } from '@/server/db/database-url';
+import { createDatabaseClient } from '@/server/db/database-client';
 
 const generatedSchema = (dir: string) => readFileSync(path.join('node_modules', '.prisma', dir, 'schema.prisma'), 'utf8');
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PRISMA_FILES } from '@/lib/server/database-url';
+import { PRISMA_FILES } from '@/server/db/database-url';
 import { applyMigrations, migrationNames, missingMigration, nextMigrationName } from '@/scripts/db-migrations';
 import { createFreshDatabase, testProvider } from '../../support/temp-database';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PRISMA_FILES, databaseProvider, databaseUrl } from '@/lib/server/database-url';
+import { PRISMA_FILES, databaseProvider, databaseUrl } from '@/server/db/database-url';
 import { POSTGRES_CLIENT_OUTPUT, derivePostgresSchema } from '@/scripts/db-schema';
 
 const sqliteSchema = readFileSync(PRISMA_FILES.sqlite.schema, 'utf8');

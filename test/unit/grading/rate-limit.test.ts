@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { takeToken, type BucketState } from '@/lib/grading/rate-limit';
-import { createMemoryRateLimiter } from '@/lib/server/judge/rate-limit-store';
+import { createMemoryRateLimiter } from '@/server/exercises/judge/rate-limit-store';
 
 const config = { capacity: 3, refillPerSecond: 1 };
 

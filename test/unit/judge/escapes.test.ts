@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Judge } from '@/lib/server/judge/judge';
+import type { Judge } from '@/server/exercises/judge/judge';
 import { ADD, CORRECT, fixtureJudge, printed } from './fixture';
 
 /*

@@ -1,5 +1,5 @@
 import type { Exercise } from '@/lib/grading/load-exercises';
-import { createJudge, type Judge, type JudgeOptions } from '@/lib/server/judge/judge';
+import { createJudge, type Judge, type JudgeOptions } from '@/server/exercises/judge/judge';
 
 /** A marker that appears only in the fixture's hidden test file: no verdict may ever contain it. */
 export const HIDDEN_MARKER = 'hidden-test-source-7f3a';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Judge } from '@/lib/server/judge/judge';
-import { UnknownExerciseError } from '@/lib/server/judge/judge';
-import { createMemoryRateLimiter } from '@/lib/server/judge/rate-limit-store';
+import type { Judge } from '@/server/exercises/judge/judge';
+import { UnknownExerciseError } from '@/server/exercises/judge/judge';
+import { createMemoryRateLimiter } from '@/server/exercises/judge/rate-limit-store';
 import { ADD, CORRECT, fixtureJudge, HIDDEN_MARKER, printed, WRONG } from './fixture';
 
 // The fixture allows 600 ms and 16 MB per submission. Two workers: one test hangs one of them.

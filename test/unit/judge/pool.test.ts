@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { JudgePool } from '@/lib/server/judge/pool';
-import type { JudgeJob } from '@/lib/server/judge/protocol';
+import { JudgePool } from '@/server/exercises/judge/pool';
+import type { JudgeJob } from '@/server/exercises/judge/protocol';
 import { ADD, CORRECT, fixtureJudge } from './fixture';
 
 const worker = (name: string) => path.join(__dirname, 'workers', `${name}.mjs`);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '@/lib/grading/verdict';
-import { loadExerciseCatalog } from '@/lib/server/judge/exercise-files';
-import { createJudge, type Judge } from '@/lib/server/judge/judge';
+import { loadExerciseCatalog } from '@/server/exercises/judge/exercise-files';
+import { createJudge, type Judge } from '@/server/exercises/judge/judge';
 
 /*
  * The capstone runs the simulator inside the judge's isolate, next to the learner's balancer. Each

@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { refuseCrossSite } from '@/lib/server/api-guard';
+import { refuseCrossSite } from '@/server/http/api-guard';
 
 const post = (headers: Record<string, string>, url = 'http://localhost:3000/api/progress/x') => new NextRequest(url, { method: 'POST', headers });
 const refused = (headers: Record<string, string>, url?: string) => refuseCrossSite(post(headers, url))?.status;

@@ -14,7 +14,7 @@ import {
   siteCsp,
   type CspDirectives,
   type HeaderRule,
-} from '@/lib/server/security-headers';
+} from '@/server/http/security-headers';
 
 const SITE = 'https://traffic-cop.example';
 const config = nextConfig('phase-production-server');

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { jsonError, refuseCrossSite } from '@/lib/server/api-guard';
-import { clearLearnerCookie } from '@/lib/server/learner-cookie';
-import { deleteLearnerData } from '@/lib/server/learner-data';
-import { readingLearnerId } from '@/lib/server/learner-identity';
+import { jsonError, refuseCrossSite } from '@/server/http/api-guard';
+import { clearLearnerCookie } from '@/server/learners/cookie';
+import { deleteLearnerData } from '@/server/learners/data';
+import { readingLearnerId } from '@/server/learners/identity';
 
 /** Deletes everything stored for the learner and forgets the device's learner cookie. Nothing to delete is not an error. */
 export async function DELETE(request: NextRequest) {

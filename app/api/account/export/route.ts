@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { exportFileName } from '@/lib/account/export-schema';
-import { readingLearnerId } from '@/lib/server/learner-identity';
-import { exportLearnerData } from '@/lib/server/learner-data';
+import { readingLearnerId } from '@/server/learners/identity';
+import { exportLearnerData } from '@/server/learners/data';
 
 /** Everything stored for the learner, as a JSON download; a visitor with no data gets an empty file. */
 export async function GET(request: NextRequest) {

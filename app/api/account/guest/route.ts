@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { jsonError, refuseCrossSite } from '@/lib/server/api-guard';
-import { getAuth } from '@/lib/server/auth';
-import { discardGuest, GuestMergeConflictError, mergeGuestIntoAccount } from '@/lib/server/guest-merge';
-import { ensureLearnerFor, unclaimedGuestId } from '@/lib/server/learner-accounts';
-import { clearLearnerCookie, LEARNER_COOKIE } from '@/lib/server/learner-cookie';
+import { jsonError, refuseCrossSite } from '@/server/http/api-guard';
+import { getAuth } from '@/server/auth/auth';
+import { discardGuest, GuestMergeConflictError, mergeGuestIntoAccount } from '@/server/learners/guest-merge';
+import { ensureLearnerFor, unclaimedGuestId } from '@/server/learners/accounts';
+import { clearLearnerCookie, LEARNER_COOKIE } from '@/server/learners/cookie';
 
 /*
  * The guest progress a signed-in browser still holds: POST adds it to the account, DELETE discards

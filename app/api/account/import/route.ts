@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { MAX_IMPORT_BYTES, parseExport } from '@/lib/account/export-schema';
-import { jsonError, readJsonBody, refuseCrossSite } from '@/lib/server/api-guard';
-import { setLearnerCookie } from '@/lib/server/learner-cookie';
-import { ImportConflictError, replaceLearnerData } from '@/lib/server/learner-data';
-import { writingLearner } from '@/lib/server/learner-identity';
+import { jsonError, readJsonBody, refuseCrossSite } from '@/server/http/api-guard';
+import { setLearnerCookie } from '@/server/learners/cookie';
+import { ImportConflictError, replaceLearnerData } from '@/server/learners/data';
+import { writingLearner } from '@/server/learners/identity';
 
 /** Replaces the learner's data with an export file's (creating the learner if new); answers the rows imported per table. */
 export async function POST(request: NextRequest) {

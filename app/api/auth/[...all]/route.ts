@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { refuseCrossSite } from '@/lib/server/api-guard';
-import { getAuth } from '@/lib/server/auth';
+import { refuseCrossSite } from '@/server/http/api-guard';
+import { getAuth } from '@/server/auth/auth';
 
 // better-auth's endpoints (sign-up, sign-in, sign-out, change-password, delete-user, get-session…).
 // The instance is made on the first request, never while the site builds.

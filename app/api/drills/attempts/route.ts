@@ -1,9 +1,9 @@
 import type { NextRequest } from 'next/server';
 import { attemptRequestSchema } from '@/lib/drills/contract';
-import { refuseCrossSite } from '@/lib/server/api-guard';
-import { recordPracticeAttempt } from '@/lib/server/drill-attempts';
-import { drillJson, handleDrillErrors, parseDrillBody } from '@/lib/server/drill-route';
-import { writingLearner } from '@/lib/server/learner-identity';
+import { refuseCrossSite } from '@/server/http/api-guard';
+import { recordPracticeAttempt } from '@/server/drills/attempts';
+import { drillJson, handleDrillErrors, parseDrillBody } from '@/server/drills/route-helpers';
+import { writingLearner } from '@/server/learners/identity';
 
 /** Scores a practice answer and returns the feedback, then the model answer. */
 export async function POST(request: NextRequest) {

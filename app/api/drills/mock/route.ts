@@ -1,10 +1,10 @@
 import type { NextRequest } from 'next/server';
 import { mockStartRequestSchema } from '@/lib/drills/contract';
-import { refuseCrossSite } from '@/lib/server/api-guard';
-import { drillJson, handleDrillErrors, parseDrillBody } from '@/lib/server/drill-route';
-import { readingLearnerId, writingLearner } from '@/lib/server/learner-identity';
-import { fetchMockHistory } from '@/lib/server/mock-history';
-import { fetchActiveMockSession, startMockSession } from '@/lib/server/mock-sessions';
+import { refuseCrossSite } from '@/server/http/api-guard';
+import { drillJson, handleDrillErrors, parseDrillBody } from '@/server/drills/route-helpers';
+import { readingLearnerId, writingLearner } from '@/server/learners/identity';
+import { fetchMockHistory } from '@/server/drills/mock-history';
+import { fetchActiveMockSession, startMockSession } from '@/server/drills/mock-sessions';
 
 /** The learner's unfinished mock interview (or null) and their finished ones. */
 export async function GET(request: NextRequest) {

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { jsonError, readJsonBody, refuseCrossSite } from '@/lib/server/api-guard';
-import { setLearnerCookie } from '@/lib/server/learner-cookie';
-import { writingLearner } from '@/lib/server/learner-identity';
-import { getCourse } from '@/lib/server/lessons';
-import { fitsLesson, recordProgress } from '@/lib/server/progress';
+import { jsonError, readJsonBody, refuseCrossSite } from '@/server/http/api-guard';
+import { setLearnerCookie } from '@/server/learners/cookie';
+import { writingLearner } from '@/server/learners/identity';
+import { getCourse } from '@/server/content/lessons';
+import { fitsLesson, recordProgress } from '@/server/learners/progress';
 import { describeIssues, MAX_PROGRESS_BODY_BYTES, progressRequestSchema } from '@/lib/progress/contract';
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ lessonId: string }> }) {

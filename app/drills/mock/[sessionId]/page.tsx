@@ -4,9 +4,9 @@ import { notFound, redirect } from 'next/navigation';
 import { percent } from '@/app/ui/drills/format';
 import { LocalTime } from '@/app/ui/drills/local-time';
 import { QuestionResult, TopicScores } from '@/app/ui/drills/mock-summary';
-import { currentLearnerId } from '@/lib/server/learner-identity';
-import { DrillRequestError } from '@/lib/server/drill-errors';
-import { fetchMockSummary } from '@/lib/server/mock-history';
+import { currentLearnerId } from '@/server/learners/identity';
+import { DrillRequestError } from '@/server/drills/errors';
+import { fetchMockSummary } from '@/server/drills/mock-history';
 
 export const metadata: Metadata = { title: 'Mock interview summary' };
 

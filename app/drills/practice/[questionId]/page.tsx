@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DIFFICULTY_LABELS } from '@/app/ui/drills/format';
 import { PracticeForm } from '@/app/ui/drills/practice-form';
-import { getDrillContext, questionView } from '@/lib/server/drill-bank';
+import { getDrillContext, questionView } from '@/server/drills/bank';
 
 type Props = { params: Promise<{ questionId: string }> };
 

@@ -1,9 +1,9 @@
 import type { NextRequest } from 'next/server';
 import { mockActionRequestSchema } from '@/lib/drills/contract';
-import { refuseCrossSite } from '@/lib/server/api-guard';
-import { drillJson, handleDrillErrors, parseDrillBody } from '@/lib/server/drill-route';
-import { readingLearnerId, writingLearner } from '@/lib/server/learner-identity';
-import { actOnMockSession, fetchMockSession } from '@/lib/server/mock-sessions';
+import { refuseCrossSite } from '@/server/http/api-guard';
+import { drillJson, handleDrillErrors, parseDrillBody } from '@/server/drills/route-helpers';
+import { readingLearnerId, writingLearner } from '@/server/learners/identity';
+import { actOnMockSession, fetchMockSession } from '@/server/drills/mock-sessions';
 
 type Params = { params: Promise<{ sessionId: string }> };
 

@@ -1,9 +1,9 @@
 import type { NextRequest } from 'next/server';
 import { reviewRatingRequestSchema } from '@/lib/drills/contract';
-import { refuseCrossSite } from '@/lib/server/api-guard';
-import { drillJson, handleDrillErrors, parseDrillBody } from '@/lib/server/drill-route';
-import { writingLearner } from '@/lib/server/learner-identity';
-import { rateReviewCard } from '@/lib/server/review-cards';
+import { refuseCrossSite } from '@/server/http/api-guard';
+import { drillJson, handleDrillErrors, parseDrillBody } from '@/server/drills/route-helpers';
+import { writingLearner } from '@/server/learners/identity';
+import { rateReviewCard } from '@/server/learners/review-cards';
 
 /** Rates a due card (FSRS) and returns the queue that follows. */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ cardId: string }> }) {

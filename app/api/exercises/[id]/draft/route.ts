@@ -1,9 +1,10 @@
 import type { NextRequest } from 'next/server';
 import { draftRequestSchema } from '@/lib/exercises/contract';
-import { refuseCrossSite } from '@/lib/server/api-guard';
-import { readingLearnerId, writingLearner } from '@/lib/server/learner-identity';
-import { exerciseJson, exerciseOr404, parseExerciseBody } from '@/lib/server/exercise-route';
-import { fetchDraft, saveDraft } from '@/lib/server/exercises';
+import { refuseCrossSite } from '@/server/http/api-guard';
+import { readingLearnerId, writingLearner } from '@/server/learners/identity';
+import { exerciseJson, exerciseOr404, parseExerciseBody } from '@/server/exercises/route-helpers';
+import { fetchDraft, saveDraft } from '@/server/exercises/learner-work';
+import { handleDrillErrors } from '@/server/drills/route-helpers';
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -23,6 +24,8 @@ export async function PUT(request: NextRequest, { params }: Context) {
   const body = await parseExerciseBody(request, draftRequestSchema, 'draft');
   if (!body.ok) return body.response;
   const learner = await writingLearner(request);
-  const updatedAt = await saveDraft(learner, found.exercise.meta.id, body.value.code);
-  return exerciseJson({ savedAt: updatedAt.toISOString() }, request, learner);
+  return handleDrillErrors(async () => {
+    const updatedAt = await saveDraft(learner, found.exercise.meta.id, body.value.code, body.value.requestId);
+    return exerciseJson({ savedAt: updatedAt.toISOString() }, request, learner);
+  });
 }

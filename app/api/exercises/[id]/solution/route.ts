@@ -1,9 +1,9 @@
 import type { NextRequest } from 'next/server';
 import { FAILS_BEFORE_SOLUTION } from '@/lib/exercises/solution-access';
-import { jsonError } from '@/lib/server/api-guard';
-import { readingLearnerId } from '@/lib/server/learner-identity';
-import { exerciseJson, exerciseOr404 } from '@/lib/server/exercise-route';
-import { fetchEarnedSolution } from '@/lib/server/exercises';
+import { jsonError } from '@/server/http/api-guard';
+import { readingLearnerId } from '@/server/learners/identity';
+import { exerciseJson, exerciseOr404 } from '@/server/exercises/route-helpers';
+import { fetchEarnedSolution } from '@/server/exercises/learner-work';
 
 /** The reference solution, once a passing submit (or FAILS_BEFORE_SOLUTION failed ones) has unlocked it. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {

@@ -1,11 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { countsAsAttempt, publicVerdict, submissionRequestSchema, type SubmissionResponse } from '@/lib/exercises/contract';
-import { refuseCrossSite } from '@/lib/server/api-guard';
-import { clientAddress } from '@/lib/server/client-address';
-import { readingLearnerId, writingLearnerFor } from '@/lib/server/learner-identity';
-import { exerciseJson, exerciseOr404, parseExerciseBody } from '@/lib/server/exercise-route';
-import { fetchSubmissions, recordSubmission } from '@/lib/server/exercises';
-import { admitSubmission, judgeSubmission } from '@/lib/server/judge';
+import { refuseCrossSite } from '@/server/http/api-guard';
+import { clientAddress } from '@/server/http/client-address';
+import { readingLearnerId, writingLearnerFor } from '@/server/learners/identity';
+import { exerciseJson, exerciseOr404, parseExerciseBody } from '@/server/exercises/route-helpers';
+import { fetchSubmissions, recordSubmission } from '@/server/exercises/learner-work';
+import { handleDrillErrors } from '@/server/drills/route-helpers';
+import { admitSubmission, judgeSubmission } from '@/server/exercises/judge';
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -42,7 +43,9 @@ export async function POST(request: NextRequest, { params }: Context) {
   if (verdict.status === 'rate-limited') return tooMany(verdict.summary, verdict.retryAfterMs ?? 1000);
   if (!countsAsAttempt(verdict.status)) return exerciseJson({ verdict: publicVerdict(verdict), submission: null, solution: 'locked' }, request);
   const learner = writingLearnerFor(submitter.learnerId);
-  const stored = await recordSubmission(learner, exerciseId, body.value.code, verdict);
-  const answer: SubmissionResponse = { verdict: publicVerdict(verdict), ...stored };
-  return exerciseJson(answer, request, learner);
+  return handleDrillErrors(async () => {
+    const stored = await recordSubmission(learner, exerciseId, body.value.code, verdict, body.value.requestId);
+    const answer: SubmissionResponse = { verdict: publicVerdict(verdict), ...stored };
+    return exerciseJson(answer, request, learner);
+  });
 }

@@ -1,9 +1,9 @@
 import type { NextRequest } from 'next/server';
 import { disputeRequestSchema } from '@/lib/drills/contract';
-import { refuseCrossSite } from '@/lib/server/api-guard';
-import { disputePoint } from '@/lib/server/drill-disputes';
-import { drillJson, handleDrillErrors, parseDrillBody } from '@/lib/server/drill-route';
-import { writingLearner } from '@/lib/server/learner-identity';
+import { refuseCrossSite } from '@/server/http/api-guard';
+import { disputePoint } from '@/server/drills/disputes';
+import { drillJson, handleDrillErrors, parseDrillBody } from '@/server/drills/route-helpers';
+import { writingLearner } from '@/server/learners/identity';
 
 /** A learner disputes a missed point of their answer, or confirms the dispute against the model answer. */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ attemptId: string }> }) {

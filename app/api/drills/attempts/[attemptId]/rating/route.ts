@@ -1,9 +1,9 @@
 import type { NextRequest } from 'next/server';
 import { selfRatingRequestSchema } from '@/lib/drills/contract';
-import { refuseCrossSite } from '@/lib/server/api-guard';
-import { rateAttempt } from '@/lib/server/drill-attempts';
-import { drillJson, handleDrillErrors, parseDrillBody } from '@/lib/server/drill-route';
-import { writingLearner } from '@/lib/server/learner-identity';
+import { refuseCrossSite } from '@/server/http/api-guard';
+import { rateAttempt } from '@/server/drills/attempts';
+import { drillJson, handleDrillErrors, parseDrillBody } from '@/server/drills/route-helpers';
+import { writingLearner } from '@/server/learners/identity';
 
 /** The learner's self-rating of a practice answer; schedules the question for review. */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ attemptId: string }> }) {
