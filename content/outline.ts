@@ -46,6 +46,13 @@ export const outline: CourseOutline = [
     ],
   },
   {
+    id: 'overload',
+    title: 'Failure under overload',
+    lessons: [
+      'timeouts-retries-and-budgets',
+    ],
+  },
+  {
     id: 'interview',
     title: 'The interview',
     lessons: ['interview-playbook', 'key-takeaways-and-practice'],
