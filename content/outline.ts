@@ -50,6 +50,7 @@ export const outline: CourseOutline = [
     title: 'Failure under overload',
     lessons: [
       'timeouts-retries-and-budgets',
+      'circuit-breaking-and-load-shedding',
     ],
   },
   {
