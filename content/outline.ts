@@ -51,6 +51,7 @@ export const outline: CourseOutline = [
     lessons: [
       'timeouts-retries-and-budgets',
       'circuit-breaking-and-load-shedding',
+      'queueing-and-capacity',
     ],
   },
   {
