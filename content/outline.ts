@@ -52,6 +52,7 @@ export const outline: CourseOutline = [
       'timeouts-retries-and-budgets',
       'circuit-breaking-and-load-shedding',
       'queueing-and-capacity',
+      'latency-aware-balancing',
     ],
   },
   {
