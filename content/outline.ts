@@ -53,6 +53,7 @@ export const outline: CourseOutline = [
       'circuit-breaking-and-load-shedding',
       'queueing-and-capacity',
       'latency-aware-balancing',
+      'zone-aware-routing',
     ],
   },
   {
