@@ -54,6 +54,7 @@ export const outline: CourseOutline = [
       'queueing-and-capacity',
       'latency-aware-balancing',
       'zone-aware-routing',
+      'long-lived-connections-and-http2',
     ],
   },
   {
