@@ -46,6 +46,18 @@ export const outline: CourseOutline = [
     ],
   },
   {
+    id: 'overload',
+    title: 'Failure under overload',
+    lessons: [
+      'timeouts-retries-and-budgets',
+      'circuit-breaking-and-load-shedding',
+      'queueing-and-capacity',
+      'latency-aware-balancing',
+      'zone-aware-routing',
+      'long-lived-connections-and-http2',
+    ],
+  },
+  {
     id: 'interview',
     title: 'The interview',
     lessons: ['interview-playbook', 'key-takeaways-and-practice'],
