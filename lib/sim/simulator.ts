@@ -182,7 +182,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   /** Puts `request` on a worker of `server`; `inService` already counts that worker. */
   const serve = (index: number, server: SimServer, request: HeldRequest) => {
     if (request.measured) server.measuredInService += 1;
-    events.push(now + request.costMs, { kind: 'completion', server: index, epoch: server.epoch, request, startedAt: now });
+    events.push(now + server.serviceMs(request, now), { kind: 'completion', server: index, epoch: server.epoch, request, startedAt: now });
   };
 
   const drop = (index: number | undefined, measured: boolean) => {
