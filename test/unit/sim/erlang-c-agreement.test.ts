@@ -15,14 +15,8 @@ import { poissonScenario, servers } from './fixtures';
 const WARMUP = 20_000;
 const MEASURED = 1_000_000;
 
-interface MeasuredQueue {
-  meanWaitMs: number;
-  waitedShare: number;
-  meanServiceMs: number;
-  arrivalRate: number;
-}
-
-function simulateMmc(workers: number, rho: number): MeasuredQueue {
+/** The run's mean wait and P(wait), and the load it actually drew: mean service time and arrival rate. */
+function simulateMmc(workers: number, rho: number) {
   let firstMs = NaN;
   let lastMs = NaN;
   const scenario = poissonScenario('round-robin', servers(1, { weight: 1, capacity: workers }), rho, WARMUP + MEASURED, { warmupRequests: WARMUP, clients: { count: 1 } });
