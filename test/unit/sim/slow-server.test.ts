@@ -58,3 +58,15 @@ describe('slow-server-latency-aware', () => {
     for (const metrics of [roundRobin, leastConnections, peakEwma]) expect(metrics.dropped + metrics.failed).toBe(0);
   });
 });
+
+describe('latency feedback behind Layer 7 rules', () => {
+  it('reaches the balancer of the target group that served the request, so peak EWMA steers inside the group', () => {
+    const canary = findNamedScenario('layer7-canary')!.variants[0].scenario;
+    const slowStable = { ...canary, algorithm: 'peak-ewma' as const, servers: canary.servers.map((server, index) => (index === 2 ? { ...server, slowdown: { atMs: 0, factor: 8 } } : server)) };
+    const metrics = runSimulation(slowStable);
+    // Servers c to f are api-stable and c is eight times slower. Without latency the balancer falls back
+    // to outstanding requests alone and still gives c about 7% of the group; with it, about 1%.
+    const stable = metrics.servers.slice(2, 6).map((server) => server.served);
+    expect(stable[0]! / stable.reduce((sum, served) => sum + served, 0)).toBeLessThan(0.03);
+  });
+});
