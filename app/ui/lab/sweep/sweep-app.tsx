@@ -1,17 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { algorithms, ALGORITHM_NAMES } from '@/lib/balancers/registry';
-import type { AlgorithmName } from '@/lib/balancers/types';
 import { sweepQuery } from '@/lib/queueing/sweep-query';
 import { kneeOf, parseUtilisations, sweepSpecSchema, type SweepPoint, type SweepSpec } from '@/lib/queueing/utilisation-sweep';
-import { NumberField, SelectField } from '../number-field';
+import { NumberField } from '../number-field';
+import { AlgorithmField } from '../scenario-form';
 import { SweepChart } from './sweep-chart';
 import { SweepTable } from './sweep-table';
 import { useSweepRun } from './use-sweep-run';
 import '../lab.css';
-
-const ALGORITHM_OPTIONS = ALGORITHM_NAMES.map((name) => ({ value: name, label: algorithms[name].label }));
 
 /** The lab's sweep mode: the fleet on the left, the curve on the right; every change reruns and updates the link. */
 export function SweepApp({ initial }: { initial: SweepSpec }) {
@@ -29,7 +26,7 @@ export function SweepApp({ initial }: { initial: SweepSpec }) {
       <form className="lab-form" aria-label="Sweep settings" onSubmit={(event) => event.preventDefault()}>
         <fieldset>
           <legend>Fleet</legend>
-          <SelectField label="Balancer" value={spec.algorithm} options={ALGORITHM_OPTIONS} onChange={(algorithm: AlgorithmName) => update({ algorithm })} />
+          <AlgorithmField label="Balancer" value={spec.algorithm} onChange={(algorithm) => update({ algorithm })} />
           <NumberField label="Servers" value={spec.servers} min={1} max={32} onCommit={(servers) => update({ servers })} />
           <NumberField label="Workers per server" value={spec.workersPerServer} min={1} max={64} onCommit={(workersPerServer) => update({ workersPerServer })} />
           <NumberField label="Mean request cost" unit="ms" value={spec.costMeanMs} min={0.1} max={10_000} integer={false} step={0.1} onCommit={(costMeanMs) => update({ costMeanMs })} />
