@@ -7,6 +7,8 @@ import type { MetricsSummary } from '@/lib/sim/metrics';
 import { findNamedScenario, NAMED_SCENARIOS } from '@/lib/sim/named-scenarios';
 import { validateScenario, type Scenario } from '@/lib/sim/scenario';
 import { runSimulation, type RouteDecision } from '@/lib/sim/simulator';
+import { DEFAULT_SWEEP, parseUtilisations, runSweep } from '@/lib/queueing/utilisation-sweep';
+import { formatSweep, sweepSpecFrom } from './sim-sweep';
 
 const USAGE = `Usage: npm run sim -- [options]
 
@@ -26,6 +28,10 @@ const USAGE = `Usage: npm run sim -- [options]
   --clients N            distinct clients (default 100)
   --seed S               integer seed; the same seed gives the same run (default 1)
   --trace N              print the first N routing decisions
+  --sweep LOADS          sweep offered load instead of one run: LOADS is from:to:step (0.1:0.95:0.05) or a
+                         list (0.5,0.7,0.9) of shares of the fleet's capacity; prints p50/p99 beside M/M/c.
+                         Takes --algorithm (default least-connections), --servers (4), --capacity (workers
+                         per server, 1), --cost-mean (10), --requests (per point, 40000) and --seed
   --json                 print the scenario and metrics as JSON
   --list                 list the algorithms and the named scenarios, and exit
   --help                 show this help`;
@@ -49,6 +55,7 @@ const FLAGS = {
   clients: { type: 'string' },
   seed: { type: 'string' },
   trace: { type: 'string' },
+  sweep: { type: 'string' },
   json: { type: 'boolean' },
   list: { type: 'boolean' },
   help: { type: 'boolean' },
@@ -219,6 +226,7 @@ function main(args: string[]): void {
   const flags = parseFlags(args);
   if (flags.help) return console.log(USAGE);
   if (flags.list) return console.log(listAlgorithmsAndScenarios());
+  if (flags.sweep !== undefined) return sweep(flags);
   const traceLimit = numberFlag(flags, 'trace') ?? 0;
   if (!Number.isInteger(traceLimit) || traceLimit < 0) throw new UsageError(`--trace must be a non-negative integer, got '${flags.trace}'`);
   const scenario = scenarioFrom(flags);
@@ -232,6 +240,26 @@ function main(args: string[]): void {
   console.log(describe(scenario));
   if (trace.length > 0) console.log(`\n${trace.map(formatTrace).join('\n')}`);
   console.log(`\n${formatSummary(metrics, scenario)}`);
+}
+
+/** `--sweep`: the fleet the flags describe, at each offered load, beside M/M/c. */
+function sweep(flags: Flags): void {
+  const unsupported = (['scenario', 'weights', 'queue-limit', 'rate', 'duration', 'warmup', 'cost', 'clients', 'trace'] as const).filter((name) => flags[name] !== undefined);
+  if (unsupported.length > 0) throw new UsageError(`--${unsupported[0]} cannot be combined with --sweep: a sweep sets the load itself, with Poisson arrivals and exponential costs so M/M/c applies`);
+  const utilisations = parseUtilisations(flags.sweep!);
+  if (!utilisations) throw new UsageError(`--sweep must be from:to:step or a comma-separated list of loads, got '${flags.sweep}'`);
+  const built = sweepSpecFrom({
+    algorithm: flags.algorithm ?? DEFAULT_SWEEP.algorithm,
+    servers: numberFlag(flags, 'servers') ?? DEFAULT_SWEEP.servers,
+    workersPerServer: numberFlag(flags, 'capacity') ?? DEFAULT_SWEEP.workersPerServer,
+    costMeanMs: numberFlag(flags, 'cost-mean') ?? DEFAULT_SWEEP.costMeanMs,
+    requestsPerPoint: numberFlag(flags, 'requests') ?? DEFAULT_SWEEP.requestsPerPoint,
+    seed: numberFlag(flags, 'seed') ?? DEFAULT_SWEEP.seed,
+    utilisations,
+  });
+  if (!built.ok) throw new UsageError(`invalid sweep:\n  ${built.errors.join('\n  ')}`);
+  const points = runSweep(built.spec);
+  console.log(flags.json ? JSON.stringify({ sweep: built.spec, points }, null, 2) : formatSweep(built.spec, points));
 }
 
 try {

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { LinkProblems } from '../ui/lab/link-problems';
 import { encodeLabState } from '@/lib/lab/lab-state';
 import { resolveLabRequest } from '@/lib/lab/resolve-lab-request';
 import { LabApp } from '../ui/lab/lab-app';
@@ -17,16 +19,10 @@ export default async function LabPage({ searchParams }: { searchParams: Promise<
         A seeded simulation of clients, a load balancer and servers, running in a background worker. Change anything and it starts again; kill a server while it runs;
         compare two algorithms on identical traffic. The address bar always holds a link that replays this exact run.
       </p>
-      {problems.length > 0 && (
-        <div className="lab-errors" role="alert">
-          <p>That link could not be opened, so the lab starts from its default:</p>
-          <ul>
-            {problems.slice(0, 8).map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <p className="lab-intro">
+        To see how latency grows with load, run a <Link href="/lab/sweep">utilisation sweep</Link> beside queueing theory.
+      </p>
+      <LinkProblems problems={problems} fallback="lab" />
       <LabApp key={encodeLabState(state)} initial={state} presetId={presetId} />
     </main>
   );

@@ -1,4 +1,4 @@
-import { randomIndex } from '@/lib/random/seeded';
+import { fewestActiveOfDraws } from './n-choices';
 import type { Balancer, BackendView, Random } from './types';
 
 /**
@@ -12,9 +12,7 @@ export function createPowerOfTwo(random: Random): Balancer {
     pick(backends: readonly BackendView[]) {
       const usable = backends.filter((backend) => backend.usable);
       if (usable.length === 0) return undefined;
-      const first = usable[randomIndex(random, usable.length)]!;
-      const second = usable[randomIndex(random, usable.length)]!;
-      return (second.activeConnections < first.activeConnections ? second : first).id;
+      return fewestActiveOfDraws(usable, random, 2).id;
     },
   };
 }

@@ -11,6 +11,8 @@ export type AlgorithmName =
   | 'least-connections'
   | 'random'
   | 'power-of-two'
+  | 'least-request'
+  | 'peak-ewma'
   | 'hash-mod-n'
   | 'ip-hash'
   | 'consistent-hash'
@@ -33,6 +35,16 @@ export interface PickRequest {
   clientIp?: string;
   /** A hash key: a session id, a cookie, a header value. */
   key?: string;
+  /** Simulated time of the pick, in ms: latency-aware balancers decay what they learned with it. */
+  nowMs?: number;
+}
+
+/** A request this balancer routed has finished: what a latency-aware balancer learns from. */
+export interface Completion {
+  backend: BackendId;
+  /** From the pick to the response, queueing at the server included. */
+  latencyMs: number;
+  nowMs: number;
 }
 
 /** A source of uniform numbers in [0, 1): injected, so randomised algorithms replay exactly. */
@@ -44,4 +56,6 @@ export interface Balancer {
   readonly algorithm: AlgorithmName | 'custom';
   /** Chooses a backend for one request, or undefined when none is usable (nginx answers 502). */
   pick(backends: readonly BackendView[], request?: PickRequest): BackendId | undefined;
+  /** Optional feedback: called once per request it routed that completes. Only latency-aware balancers need it. */
+  onComplete?(completion: Completion): void;
 }

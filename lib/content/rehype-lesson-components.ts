@@ -4,6 +4,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElementHast, MdxJsxTextElementHast } fr
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { findPreset } from '@/lib/lab/presets';
+import { SWEEP_EMBED } from '@/lib/queueing/sweep-embed';
 import type { LessonComponentName } from './lesson-components';
 
 type JsxNode = MdxJsxFlowElementHast | MdxJsxTextElementHast;
@@ -40,14 +41,10 @@ const builders: Record<LessonComponentName, (attributes: Attributes, children: E
   },
   // Static until the lab island mounts near the viewport; without JavaScript the link still works.
   Lab: ({ scenario = '' }, _children, node, file) => {
+    if (scenario === SWEEP_EMBED.id) return labFigure(SWEEP_EMBED.id, SWEEP_EMBED.title, SWEEP_EMBED.watchFor, '/lab/sweep');
     const preset = findPreset(scenario);
     if (!preset) return file.fail(`<Lab scenario="${scenario}">: no such named scenario (see lib/sim/named-scenarios.ts)`, node);
-    return h('figure.lab-embed', { dataTestid: 'lab-embed', dataLab: preset.id, ariaLabelledby: `lab-${preset.id}-title` }, [
-      h('figcaption', [h('strong', { id: `lab-${preset.id}-title` }, `Try it: ${preset.title}`), h('p.lab-embed-watch', preset.watchFor)]),
-      h('div.lab-embed-root', { dataLabRoot: preset.id }, [
-        h('p.muted', ['The simulation loads here. ', h('a', { href: `/lab?scenario=${preset.id}` }, 'Open it in the lab'), '.']),
-      ]),
-    ]);
+    return labFigure(preset.id, preset.title, preset.watchFor, `/lab?scenario=${preset.id}`);
   },
   InterviewAngle: (_attributes, children) =>
     h('section.interview-angle', { ariaLabelledby: 'interview-angle' }, [
@@ -55,6 +52,14 @@ const builders: Record<LessonComponentName, (attributes: Attributes, children: E
       ...children,
     ]),
 };
+
+/** The static frame of a lab embed: a caption, and a root the island mounts into, with a link that works without JavaScript. */
+function labFigure(id: string, title: string, watchFor: string, href: string): Element {
+  return h('figure.lab-embed', { dataTestid: 'lab-embed', dataLab: id, ariaLabelledby: `lab-${id}-title` }, [
+    h('figcaption', [h('strong', { id: `lab-${id}-title` }, `Try it: ${title}`), h('p.lab-embed-watch', watchFor)]),
+    h('div.lab-embed-root', { dataLabRoot: id }, [h('p.muted', ['The simulation loads here. ', h('a', { href }, 'Open it in the lab'), '.'])]),
+  ]);
+}
 
 function isBuilder(name: string): name is LessonComponentName {
   return Object.hasOwn(builders, name);

@@ -1,5 +1,5 @@
 import { createBalancer } from '@/lib/balancers/registry';
-import type { AlgorithmName, BackendId, BackendView, PickRequest, Random } from '@/lib/balancers/types';
+import type { AlgorithmName, BackendId, BackendView, Balancer, Completion, PickRequest, Random } from '@/lib/balancers/types';
 import { createRouter, type HttpRequest, type Router, type RoutingTable } from '@/lib/routing/l7-router';
 
 /** One kind of request in the traffic mix, and its share of all requests. */
@@ -32,7 +32,9 @@ export interface Layer7Spec {
 export class Layer7Router {
   private readonly cumulativeShares: number[];
   private readonly route: Router;
-  private readonly groups = new Map<string, { views: BackendView[]; pick: (views: BackendView[], request: PickRequest) => BackendId | undefined }>();
+  private readonly groups = new Map<string, { views: BackendView[]; balancer: Balancer }>();
+  /** Whether the groups' balancers learn from completions (latency-aware ones do). */
+  readonly learns: boolean;
 
   constructor(
     private readonly spec: Layer7Spec,
@@ -44,8 +46,15 @@ export class Layer7Router {
     let total = 0;
     this.cumulativeShares = spec.requests.map((entry) => (total += entry.share));
     for (const group of spec.groups) {
-      const balancer = createBalancer(algorithm, random);
-      this.groups.set(group.name, { views: group.servers.map((index) => views[index]!), pick: (subset, request) => balancer.pick(subset, request) });
+      this.groups.set(group.name, { views: group.servers.map((index) => views[index]!), balancer: createBalancer(algorithm, random) });
+    }
+    this.learns = [...this.groups.values()].some((group) => group.balancer.onComplete !== undefined);
+  }
+
+  /** Passes a completion to the balancer of every group that holds its backend. */
+  onComplete(completion: Completion): void {
+    for (const group of this.groups.values()) {
+      if (group.views.some((view) => view.id === completion.backend)) group.balancer.onComplete?.(completion);
     }
   }
 
@@ -56,6 +65,6 @@ export class Layer7Router {
     const entry = this.spec.requests[at === -1 ? this.spec.requests.length - 1 : at]!;
     const httpRequest: HttpRequest = { method: entry.method, host: entry.host, path: entry.path };
     const group = this.groups.get(this.route(httpRequest, this.random).group);
-    return group ? group.pick(group.views, request) : undefined;
+    return group ? group.balancer.pick(group.views, request) : undefined;
   }
 }

@@ -59,6 +59,8 @@ export interface MetricsSummary {
   latencyMs: LatencySummary;
   /** Mean time spent waiting in a server queue before service began. */
   meanWaitMs: number;
+  /** Share of served requests that waited in a queue at all: Erlang C's P(wait) for M/M/c. NaN when nothing was served. */
+  waitedShare: number;
   servers: ServerMetrics[];
 }
 
@@ -73,6 +75,7 @@ export class SimMetrics {
   private noBackend = 0;
   private unreachable = 0;
   private waitSum = 0;
+  private waited = 0;
   private sessionsLost = 0;
 
   constructor(servers: readonly { id: BackendId; weight: number }[]) {
@@ -94,6 +97,7 @@ export class SimMetrics {
     this.servers[server]!.served += 1;
     this.latency.recordInSlot(slot, latencyMs);
     this.waitSum += waitMs;
+    if (waitMs > 0) this.waited += 1;
   }
 
   /** Counts a long-lived connection that closed normally: served, but its duration is no request latency. */
@@ -145,6 +149,7 @@ export class SimMetrics {
       remappedShare,
       latencyMs: { mean: latency.mean(), p50: latency.percentile(0.5), p95: latency.percentile(0.95), p99: latency.percentile(0.99), max: latency.maximum() },
       meanWaitMs: latency.count === 0 ? NaN : this.waitSum / latency.count,
+      waitedShare: latency.count === 0 ? NaN : this.waited / latency.count,
       servers,
     };
   }

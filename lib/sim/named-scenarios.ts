@@ -179,6 +179,18 @@ const canaryRelease: Scenario = {
   },
 };
 
+// 4 servers × 4 workers × 10 ms carry 1 600 req/s: 1 000 req/s is 62% busy. At 10 s server d turns eight
+// times slower (a noisy neighbour, a bad deploy) but stays up and passes its checks, so only latency shows it.
+const slowServer: Scenario = {
+  seed: 20,
+  algorithm: 'least-connections',
+  servers: [0, 1, 2, 3].map((index) => ({ weight: 1, capacity: 4, queueLimit: 32, ...(index === 3 ? { slowdown: { atMs: 10_000, factor: 8 } } : {}) })),
+  arrivals: { pattern: 'poisson', ratePerSecond: 1_000 },
+  cost: { distribution: 'exponential', meanMs: 10 },
+  durationMs: 40_000,
+  warmupRequests: 12_000,
+};
+
 /** Every named scenario, in course order. */
 export const NAMED_SCENARIOS: readonly NamedScenario[] = [
   {
@@ -282,6 +294,17 @@ export const NAMED_SCENARIOS: readonly NamedScenario[] = [
     variants: [
       { label: 'Canary healthy', scenario: canaryRelease },
       { label: 'Canary crashes at 20 s', scenario: { ...canaryRelease, failures: [{ atMs: 20_000, server: 6, kind: 'crash' }] } },
+    ],
+  },
+  {
+    id: 'slow-server-latency-aware',
+    title: 'One server turns slow: least connections against peak EWMA',
+    lessonSlug: 'latency-aware-balancing',
+    oneLine:
+      'At 10 s server d becomes eight times slower but stays healthy. Least connections still hands it a request whenever its count dips, so those requests set the p99; peak EWMA sees its latency, sends it about a third as much and cuts the p99 by more than half. (Round robin, on the same seed with --algorithm round-robin, is worse than both.)',
+    variants: [
+      { label: 'Least connections (nginx least_conn)', scenario: slowServer },
+      { label: 'Peak EWMA (Finagle, Linkerd)', scenario: { ...slowServer, algorithm: 'peak-ewma' } },
     ],
   },
   {

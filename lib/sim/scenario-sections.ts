@@ -16,6 +16,7 @@ import {
   type HealthCheckSpec,
   type ScheduledChange,
   type ServerSpec,
+  type SlowdownSpec,
   type SessionSpec,
   type StickinessSpec,
 } from './scenario';
@@ -24,12 +25,22 @@ import {
 
 /** One server spec at `path` (also a planned or autoscaled server's). */
 export function readServer(read: FieldReader, value: unknown, path: string): ServerSpec | undefined {
-  const server = read.object(value, path, ['weight', 'capacity', 'queueLimit']);
+  const server = read.object(value, path, ['weight', 'capacity', 'queueLimit', 'slowdown']);
   if (!server) return undefined;
   const weight = read.number(server, 'weight', path, { integer: true, min: 1 });
   const capacity = read.number(server, 'capacity', path, { integer: true, min: 1 });
   const queueLimit = read.number(server, 'queueLimit', path, { integer: true, min: 0, optional: true });
-  return { weight: weight ?? 1, capacity: capacity ?? 1, ...(queueLimit === undefined ? {} : { queueLimit }) };
+  const slowdown = readSlowdown(read, server.slowdown, `${path}.slowdown`);
+  return { weight: weight ?? 1, capacity: capacity ?? 1, ...(queueLimit === undefined ? {} : { queueLimit }), ...(slowdown === undefined ? {} : { slowdown }) };
+}
+
+function readSlowdown(read: FieldReader, value: unknown, path: string): SlowdownSpec | undefined {
+  if (value === undefined) return undefined;
+  const fields = read.object(value, path, ['atMs', 'factor']);
+  if (!fields) return undefined;
+  const atMs = read.number(fields, 'atMs', path, { min: 0 });
+  const factor = read.number(fields, 'factor', path, { above: 0 });
+  return atMs === undefined || factor === undefined ? undefined : { atMs, factor };
 }
 
 /** The arrival pattern, with the fields that pattern needs and no others. */

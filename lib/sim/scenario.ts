@@ -12,6 +12,13 @@ export interface ServerSpec {
   capacity: number;
   /** Requests that may wait beyond `capacity`; omitted means unbounded, as queueing theory assumes. */
   queueLimit?: number;
+  /** Slow but alive: from `atMs` on, every request it starts takes `factor` times its cost (a noisy neighbour, a bad deploy). */
+  slowdown?: SlowdownSpec;
+}
+
+export interface SlowdownSpec {
+  atMs: number;
+  factor: number;
 }
 
 /** When requests arrive: a Poisson stream, optionally in bursts, with a temporary spike, or ramping up. */

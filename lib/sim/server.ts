@@ -1,5 +1,5 @@
 import { backendId, type BackendView } from '@/lib/balancers/types';
-import type { ServerSpec } from './scenario';
+import type { ServerSpec, SlowdownSpec } from './scenario';
 
 /** A request on its way through a server: when it arrived, whether it counts (past warm-up) and the service time it needs. */
 export interface HeldRequest {
@@ -72,6 +72,7 @@ export class SimServer {
   /** Requests it may hold at once, serving and waiting. */
   readonly limit: number;
   readonly waiting = new Fifo<HeldRequest>();
+  readonly slowdown: SlowdownSpec | undefined;
   /** A new server is out of the pool until the simulator lets it join. */
   private current: ServerState = 'starting';
   /** Whether its process is running, so a connection to it succeeds: up or draining. Kept by `moveTo`. */
@@ -104,6 +105,7 @@ export class SimServer {
     this.view = { id: backendId(serverName(index)), weight: spec.weight, usable: false, activeConnections: 0 };
     this.capacity = spec.capacity;
     this.limit = spec.capacity + (spec.queueLimit ?? Infinity);
+    this.slowdown = spec.slowdown;
     this.addedAtMs = nowMs;
     this.busySince = nowMs;
   }
@@ -140,6 +142,12 @@ export class SimServer {
     if (this.current !== 'draining' || this.held > 0 || this.open > 0) return;
     this.moveTo('removed', nowMs);
     this.updateRotation();
+  }
+
+  /** How long `request` takes here when started at `nowMs`: its cost, times the slowdown once that has begun. */
+  serviceMs(request: HeldRequest, nowMs: number): number {
+    const { slowdown } = this;
+    return slowdown !== undefined && nowMs >= slowdown.atMs ? request.costMs * slowdown.factor : request.costMs;
   }
 
   /** Call before `inService` changes: accumulates busy time up to `nowMs`. */

@@ -182,7 +182,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   /** Puts `request` on a worker of `server`; `inService` already counts that worker. */
   const serve = (index: number, server: SimServer, request: HeldRequest) => {
     if (request.measured) server.measuredInService += 1;
-    events.push(now + request.costMs, { kind: 'completion', server: index, epoch: server.epoch, request, startedAt: now });
+    events.push(now + server.serviceMs(request, now), { kind: 'completion', server: index, epoch: server.epoch, request, startedAt: now });
   };
 
   const drop = (index: number | undefined, measured: boolean) => {
@@ -200,12 +200,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     scheduleArrival();
     if (frontDoor !== undefined && !frontDoor.admit(client, now)) return unreachable(measured);
 
-    const id =
-      layer7 !== undefined
-        ? layer7.pick({ clientIp, key: sessionKey })
-        : sticky === undefined
-          ? balancer.pick(views, { clientIp, key: sessionKey })
-          : sticky.pick(views, client, { clientIp, key: sessionKey });
+    const pickRequest = { clientIp, key: sessionKey, nowMs: now };
+    const id = layer7 !== undefined ? layer7.pick(pickRequest) : sticky === undefined ? balancer.pick(views, pickRequest) : sticky.pick(views, client, pickRequest);
     options.onRoute?.({ request: sent, atMs: now, clientIp, sessionKey, server: id });
     if (measured) metrics.recordArrival();
     const index = id === undefined ? undefined : indexById.get(id);
@@ -290,6 +286,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       server.measuredInService -= 1;
       metrics.recordServed(event.server, latency, event.startedAt - request.arrivedAt, slot);
     }
+    if (learns) teach(server, latency);
     const next = server.waiting.shift();
     // The next request in line takes the freed worker, so inService (and busy time) carry on unchanged.
     if (next) serve(event.server, server, next);
@@ -299,6 +296,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       server.finishDrain(now);
     }
     server.refresh();
+  };
+
+  /** Latency feedback for balancers that learn from it (peak EWMA); the others never pay for it. */
+  const teach = (server: SimServer, latencyMs: number) => {
+    const completion = { backend: server.view.id, latencyMs, nowMs: now };
+    if (layer7 !== undefined) layer7.onComplete(completion);
+    else balancer.onComplete?.(completion);
   };
 
   const close = (event: Extract<SimEvent, { kind: 'close' }>) => {
@@ -318,6 +322,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   for (const spec of scenario.servers) control.add(spec);
   // After the initial servers exist, since each target group holds their views; drawn last and only when used, like the balancer tier.
   const layer7 = scenario.layer7 && new Layer7Router(scenario.layer7, views, scenario.algorithm, seededRandom(nextSeed()));
+  const learns = layer7 ? layer7.learns : balancer.onComplete !== undefined;
   servers.forEach((_, index) => control.join(index, true));
   for (const failure of scenario.failures ?? []) events.push(failure.atMs, { kind: 'command', command: { kind: failure.kind, server: failure.server } });
   for (const { atMs, ...command } of scenario.changes ?? []) events.push(atMs, { kind: 'command', command });

@@ -75,6 +75,14 @@ describe('lesson components compile to plain HTML', () => {
     expect(out).toContain(`href="/lab?scenario=${preset!.id}"`);
   });
 
+  it('renders <Lab scenario="utilisation-sweep" /> as a figure the sweep island mounts into, linking to the sweep lab', async () => {
+    const compiled = await compileLessonBody('<Lab scenario="utilisation-sweep" />', 'demo');
+    expect(compiled.html).toContain('<figure class="lab-embed" data-testid="lab-embed" data-lab="utilisation-sweep"');
+    expect(compiled.html).toContain('<div class="lab-embed-root" data-lab-root="utilisation-sweep">');
+    expect(compiled.html).toContain('href="/lab/sweep"');
+    expect(compiled.outline.labs).toEqual(['utilisation-sweep']);
+  });
+
   it('wraps tables so they scroll sideways on a phone', async () => {
     expect(await html('| a | b |\n| - | - |\n| 1 | 2 |')).toMatch(/^<div class="table-scroll" tabindex="0" role="group"[^>]*><table>/);
   });

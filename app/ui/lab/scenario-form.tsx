@@ -11,7 +11,7 @@ export const MAX_LAB_SERVERS = 32;
 
 type Update = (change: (scenario: Scenario) => Scenario) => void;
 
-const ALGORITHM_OPTIONS = ALGORITHM_NAMES.map((name) => ({ value: name, label: name }));
+const ALGORITHM_OPTIONS = ALGORITHM_NAMES.map((name) => ({ value: name, label: algorithms[name].label }));
 const PATTERN_LABELS: Record<ArrivalSpec['pattern'], string> = { poisson: 'Steady (Poisson)', burst: 'Bursts', spike: 'Spike', ramp: 'Ramp up' };
 const COST_LABELS = { constant: 'Constant', exponential: 'Exponential', 'heavy-tailed': 'Heavy-tailed' } as const;
 type SessionMode = 'none' | 'server' | 'shared';

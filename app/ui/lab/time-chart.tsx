@@ -14,6 +14,15 @@ export interface ChartSeries {
 
 const HEIGHT = 170;
 
+/** What every lab chart shares, in the page's current theme: `colour` reads a CSS custom property, so light and dark both hold. */
+export function chartTheme(element: HTMLElement, width: number, height: number) {
+  const style = getComputedStyle(element);
+  const colour = (name: string) => style.getPropertyValue(name).trim() || name;
+  const axis = { stroke: colour('--fg-muted'), grid: { stroke: colour('--border'), width: 1 }, ticks: { stroke: colour('--border') } };
+  const base = { width, height, legend: { show: true }, cursor: { drag: { x: false, y: false } }, scales: { x: { time: false } } };
+  return { colour, axis, base };
+}
+
 /**
  * A line chart over simulated time, fed from the run's history a few times a second. uPlot draws
  * to canvas in well under a millisecond for a few thousand points, which keeps the page's frame
@@ -29,16 +38,10 @@ export function TimeChart({ title, unit, series, store, data }: { title: string;
     let chart: uPlot | undefined;
     const build = () => {
       chart?.destroy();
-      const style = getComputedStyle(element);
-      const colour = (name: string) => style.getPropertyValue(name).trim() || name;
-      const axis = { stroke: colour('--fg-muted'), grid: { stroke: colour('--border'), width: 1 }, ticks: { stroke: colour('--border') } };
+      const { colour, axis, base } = chartTheme(element, Math.max(200, element.clientWidth), HEIGHT);
       chart = new uPlot(
         {
-          width: Math.max(200, element.clientWidth),
-          height: HEIGHT,
-          legend: { show: true },
-          cursor: { drag: { x: false, y: false } },
-          scales: { x: { time: false } },
+          ...base,
           axes: [
             { ...axis, label: 'simulated seconds', size: 34 },
             { ...axis, label: unit, size: 52 },

@@ -1,5 +1,6 @@
 import type { LessonDiagram } from '@/lib/content/remark-lesson';
 import { findPreset, type LabPreset } from '@/lib/lab/presets';
+import { SWEEP_EMBED_ID } from '@/lib/queueing/sweep-embed-id';
 import { LabIslands } from '../lab/lab-islands';
 import { DiagramIslands } from './diagram-islands';
 
@@ -8,13 +9,13 @@ import { DiagramIslands } from './diagram-islands';
  * islands that make its diagrams and embedded labs live.
  */
 export function LessonBody({ html, diagrams, labs }: { html: string; diagrams: LessonDiagram[]; labs: string[] }) {
-  // The build already failed on unknown scenario ids; the filter only narrows the type.
+  // The build already failed on unknown scenario ids; the filter drops the sweep, which has its own island.
   const presets = labs.map(findPreset).filter((preset): preset is LabPreset => preset !== undefined);
   return (
     <>
       <div className="lesson-body" dangerouslySetInnerHTML={{ __html: html }} />
       <DiagramIslands diagrams={diagrams} />
-      <LabIslands labs={presets} />
+      <LabIslands labs={presets} sweep={labs.includes(SWEEP_EMBED_ID)} />
     </>
   );
 }

@@ -111,4 +111,21 @@ describe('npm run sim', { timeout: 20_000 }, () => {
     expect(third.code).toBe(2);
     expect(third.stderr).toContain('has 2 variants');
   });
+
+  it('--sweep prints one row per offered load beside M/M/c, and where p99 bends', () => {
+    const { code, stdout } = sim('--sweep', '0.2,0.9', '--requests', '5000', '--servers', '2');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Theory: M/M/2');
+    const rows = stdout.split('\n').filter((line) => /^\s+\d+%/.test(line));
+    expect(rows.map((row) => row.trim().split(/\s+/)[0])).toEqual(['20%', '90%']);
+    expect(stdout).toMatch(/p99 (has doubled|never doubled)/);
+  });
+
+  it('--sweep exits 2 on loads it cannot read, loads at 100% or more, and flags that would change the load', () => {
+    expect(sim('--sweep', 'lots').code).toBe(2);
+    const full = sim('--sweep', '0.5,1');
+    expect(full.code).toBe(2);
+    expect(full.stderr).toContain('utilisations');
+    expect(sim('--sweep', '0.5', '--rate', '100').stderr).toContain('--rate cannot be combined with --sweep');
+  });
 });

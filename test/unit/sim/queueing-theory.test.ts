@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { predictMmc } from '@/lib/queueing/erlang-c';
 import { runSimulation } from '@/lib/sim/simulator';
 import { poissonScenario, servers } from './fixtures';
 
@@ -6,17 +7,7 @@ import { poissonScenario, servers } from './fixtures';
 // Seeded, so each check is exact to repeat; tolerances follow §10 (means ±5%, p99 ±10%).
 
 /** Erlang C: the mean wait in queue of M/M/c at per-server utilisation ρ, service rate 1. */
-function erlangCWait(c: number, rho: number): number {
-  const a = c * rho;
-  let term = 1;
-  let sum = 0;
-  for (let k = 0; k < c; k += 1) {
-    sum += term;
-    term *= a / (k + 1);
-  }
-  const queued = term / (1 - rho);
-  return queued / (sum + queued) / (c - a);
-}
+const erlangCWait = (c: number, rho: number) => predictMmc({ workers: c, arrivalRate: c * rho, meanServiceMs: 1 }).meanWaitMs;
 
 const relativeError = (measured: number, expected: number) => Math.abs(measured / expected - 1);
 
