@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { algorithms, ALGORITHM_NAMES } from '@/lib/balancers/registry';
 import type { MetricsSummary } from '@/lib/sim/metrics';
 import { findNamedScenario, NAMED_SCENARIOS } from '@/lib/sim/named-scenarios';
-import { validateScenario, type Scenario } from '@/lib/sim/scenario';
+import { validateScenario, type Scenario, type ValidScenario } from '@/lib/sim/scenario';
 import { runSimulation, type RouteDecision } from '@/lib/sim/simulator';
 
 const USAGE = `Usage: npm run sim -- [options]
@@ -73,7 +73,7 @@ function numberFlag(flags: Flags, name: keyof Flags): number | undefined {
 }
 
 /** The scenario the flags describe: a file (with --algorithm/--seed overrides) or one built from flags. */
-function scenarioFrom(flags: Flags): Scenario {
+function scenarioFrom(flags: Flags): ValidScenario {
   let input: Record<string, unknown>;
   if (flags.scenario !== undefined) {
     const building = (['servers', 'weights', 'capacity', 'queue-limit', 'rate', 'requests', 'duration', 'warmup', 'cost', 'cost-mean', 'clients'] as const).filter((name) => flags[name] !== undefined);

@@ -1,11 +1,14 @@
 import type { FrontDoorSpec } from '@/lib/sim-front-door/types';
-import type { AutoscalingSpec, Scenario, ServerSpec } from './scenario';
+import { defineScenario, type AutoscalingSpec, type Scenario, type ServerSpec, type ValidScenario } from './scenario';
 
 /** One labelled run of a named scenario. */
 export interface NamedVariant {
   label: string;
-  scenario: Scenario;
+  scenario: ValidScenario;
 }
+
+/** A named scenario as written below, before its variants are validated. */
+type Definition = Omit<NamedScenario, 'variants'> & { variants: readonly [{ label: string; scenario: Scenario }] | readonly [{ label: string; scenario: Scenario }, { label: string; scenario: Scenario }] };
 
 /**
  * A ready-made scenario that makes one lesson's point in numbers. Two variants are a comparison:
@@ -179,8 +182,7 @@ const canaryRelease: Scenario = {
   },
 };
 
-/** Every named scenario, in course order. */
-export const NAMED_SCENARIOS: readonly NamedScenario[] = [
+const DEFINITIONS: readonly Definition[] = [
   {
     id: 'round-robin-uneven-costs',
     title: 'Round robin with uneven request costs',
@@ -299,6 +301,12 @@ export const NAMED_SCENARIOS: readonly NamedScenario[] = [
     ],
   },
 ];
+
+/** Every named scenario, in course order, each variant validated once here so nothing downstream checks it again. */
+export const NAMED_SCENARIOS: readonly NamedScenario[] = DEFINITIONS.map((named) => ({
+  ...named,
+  variants: named.variants.map((variant) => ({ label: variant.label, scenario: defineScenario(variant.scenario) })) as unknown as NamedScenario['variants'],
+}));
 
 /** Four healthy servers behind a balancer tier whose first balancer crashes at 30 s and stays down. */
 function balancerFailover(redundancy: FrontDoorSpec): Scenario {

@@ -45,7 +45,6 @@ export class PoolControl {
       case 'remove-server':
         return this.remove(command.server);
       case 'add-server':
-        assertServerSpec(command.spec);
         this.join(this.add(command.spec), false);
         return true;
     }
@@ -167,13 +166,5 @@ export class PoolControl {
 
   private changedRotation(server: SimServer): void {
     if (server.updateRotation()) this.pool.remap.poolChanged();
-  }
-}
-
-/** A server added at run time must be as valid as one in a scenario: balancers divide by weights and capacities. */
-function assertServerSpec(spec: ServerSpec): void {
-  const whole = (value: number, min: number) => Number.isInteger(value) && value >= min;
-  if (!whole(spec.weight, 1) || !whole(spec.capacity, 1) || (spec.queueLimit !== undefined && !whole(spec.queueLimit, 0))) {
-    throw new RangeError(`add-server needs a whole weight and capacity of at least 1 and a whole queueLimit of at least 0; got ${JSON.stringify(spec)}`);
   }
 }

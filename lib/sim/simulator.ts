@@ -1,7 +1,8 @@
 import { createBalancer } from '@/lib/balancers/registry';
 import { createFrontDoor } from '@/lib/sim-front-door/front-door';
 import { Layer7Router } from './layer7';
-import type { BackendId, BackendView, Balancer, Random } from '@/lib/balancers/types';
+import type { BackendId, BackendView, Balancer } from '@/lib/balancers/types';
+import type { Random } from '@/lib/random/seeded';
 import { randomIndex, seededRandom } from '@/lib/random/seeded';
 import { createArrivalClock, exponential } from './arrivals';
 import { createClientPool, MobileAddresses } from './clients';
@@ -12,7 +13,8 @@ import { latencySlot } from './histogram';
 import { SimMetrics, type MetricsSummary } from './metrics';
 import { PoolControl } from './pool-control';
 import { RemapTracker } from './remap-tracker';
-import type { ClientSpec, PoolCommand, Scenario } from './scenario';
+import { poolCommandSchema, type ClientSpec, type PoolCommand, type ValidScenario } from './scenario';
+import { parseOrThrow } from './schema-kit';
 import { SimServer, type HeldRequest, type ServerState } from './server';
 import { ServerMemorySessions } from './sessions';
 import type { BackgroundEvent, SimEvent } from './sim-event';
@@ -114,7 +116,7 @@ const ARRIVAL: SimEvent = { kind: 'arrival' };
  * vary widely, or a server joins after the others have filled up, open connections pile unevenly,
  * while least connections steers new ones to the emptiest server.
  */
-export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
+export function createSimulation(scenario: ValidScenario, options: SimulationOptions = {}): Simulation {
   const seeds = seededRandom(scenario.seed);
   const nextSeed = () => Math.floor(seeds() * 2 ** 32);
   const nextArrival = createArrivalClock(scenario.arrivals, seededRandom(nextSeed()));
@@ -381,7 +383,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       if (pending() > 0) now = Math.max(now, untilMs);
       return { nowMs: now, done: pending() === 0, sent, window: options?.keepWindow ? stepWindow.peek(now) : stepWindow.take(now), servers: servers.map(snapshotOf) };
     },
-    command: (command) => control.apply(command),
+    command: (command) => control.apply(parseOrThrow(poolCommandSchema, command, 'command')),
     get done() {
       return pending() === 0;
     },
@@ -400,7 +402,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 }
 
 /** Runs a scenario to the end and returns its metrics (lb-algorithms.md §10 gives the queueing results to expect). */
-export function runSimulation(scenario: Scenario, options: SimulationOptions = {}): MetricsSummary {
+export function runSimulation(scenario: ValidScenario, options: SimulationOptions = {}): MetricsSummary {
   const simulation = createSimulation(scenario, options);
   simulation.step(Infinity);
   return simulation.metrics();

@@ -3,7 +3,7 @@
 // Least connections over 16 servers of capacity 4 at 80% load, exponential cost.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { Scenario } from '@/lib/sim/scenario';
+import { defineScenario } from '@/lib/sim/scenario';
 import { createSimulation } from '@/lib/sim/simulator';
 
 // A full collection before each heap reading, so it shows what the simulation retains, not garbage.
@@ -14,14 +14,15 @@ const SERVERS = 16;
 const CAPACITY = 4;
 const MEAN_MS = 10;
 
-const scenario = (requests: number): Scenario => ({
+const scenario = (requests: number) =>
+  defineScenario({
   seed: 1,
   algorithm: 'least-connections',
   servers: Array.from({ length: SERVERS }, () => ({ weight: 1, capacity: CAPACITY, queueLimit: 64 })),
   arrivals: { pattern: 'poisson', ratePerSecond: (0.8 * SERVERS * CAPACITY * 1000) / MEAN_MS },
   cost: { distribution: 'exponential', meanMs: MEAN_MS },
   requests,
-});
+  });
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 

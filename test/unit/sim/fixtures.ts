@@ -1,5 +1,5 @@
 import type { AlgorithmName } from '@/lib/balancers/types';
-import type { Scenario, ServerSpec } from '@/lib/sim/scenario';
+import { defineScenario, type Scenario, type ServerSpec, type ValidScenario } from '@/lib/sim/scenario';
 import type { Simulation, Snapshot } from '@/lib/sim/simulator';
 
 /** `count` identical servers. */
@@ -8,9 +8,9 @@ export function servers(count: number, spec: ServerSpec = { weight: 1, capacity:
 }
 
 /** A Poisson scenario with exponential 1 ms requests at utilisation `load` of the servers' total capacity. */
-export function poissonScenario(algorithm: AlgorithmName, pool: ServerSpec[], load: number, requests: number, overrides: Partial<Scenario> = {}): Scenario {
+export function poissonScenario(algorithm: AlgorithmName, pool: ServerSpec[], load: number, requests: number, overrides: Partial<Scenario> = {}): ValidScenario {
   const capacity = pool.reduce((sum, server) => sum + server.capacity, 0);
-  return {
+  return defineScenario({
     seed: 1,
     algorithm,
     servers: pool,
@@ -18,7 +18,7 @@ export function poissonScenario(algorithm: AlgorithmName, pool: ServerSpec[], lo
     cost: { distribution: 'exponential', meanMs: 1 },
     requests,
     ...overrides,
-  };
+  });
 }
 
 /** Steps `simulation` to `untilMs` and returns the snapshot. */
