@@ -1,5 +1,6 @@
 import type { BackendId } from '@/lib/balancers/types';
 import { LatencyHistogram } from './histogram';
+import type { OverloadSummary } from './overload/overload-metrics';
 import type { ServerState } from './server';
 
 /** What happened at one server, counting measured requests only. */
@@ -60,6 +61,12 @@ export interface MetricsSummary {
   /** Mean time spent waiting in a server queue before service began. */
   meanWaitMs: number;
   servers: ServerMetrics[];
+  /**
+   * With `overload` on: how client requests ended, across tries, retries and hedges. Then
+   * `served` counts tries the servers finished (throughput, wasted work included), the latency
+   * is that of answered client requests from their first attempt, and `meanWaitMs` is NaN.
+   */
+  overload?: OverloadSummary;
 }
 
 /**
@@ -96,6 +103,12 @@ export class SimMetrics {
     this.waitSum += waitMs;
   }
 
+  /** Counts an answered client request (overload model): its latency, without a server or a queue wait. */
+  recordAnswered(latencyMs: number): void {
+    this.latency.record(latencyMs);
+    this.waitSum = NaN;
+  }
+
   /** Counts a long-lived connection that closed normally: served, but its duration is no request latency. */
   recordClosed(server: number): void {
     this.servers[server]!.served += 1;
@@ -129,7 +142,7 @@ export class SimMetrics {
   }
 
   /** A copy of everything counted so far, with each server's live figures from `now` (same order as the servers). */
-  summary(simulatedMs: number, now: readonly ServerNow[], remappedShare: number): MetricsSummary {
+  summary(simulatedMs: number, now: readonly ServerNow[], remappedShare: number, overload?: OverloadSummary): MetricsSummary {
     const servers = this.servers.map((server, index): ServerMetrics => ({ ...server, ...now[index]! }));
     const sum = (key: 'served' | 'dropped' | 'failed') => servers.reduce((total, server) => total + server[key], 0);
     const { latency } = this;
@@ -146,6 +159,7 @@ export class SimMetrics {
       latencyMs: { mean: latency.mean(), p50: latency.percentile(0.5), p95: latency.percentile(0.95), p99: latency.percentile(0.99), max: latency.maximum() },
       meanWaitMs: latency.count === 0 ? NaN : this.waitSum / latency.count,
       servers,
+      ...(overload === undefined ? {} : { overload }),
     };
   }
 }

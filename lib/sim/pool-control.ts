@@ -20,8 +20,12 @@ export interface PoolContext {
   readonly remap: RemapTracker;
   readonly checker: HealthChecker | undefined;
   readonly autoscaling: AutoscalingSpec | undefined;
+  /** HAProxy `maxconn` on every server, when the scenario models overload. */
+  readonly maxConnPerServer: number | undefined;
   now(): number;
   schedule(at: number, event: BackgroundEvent): void;
+  /** Server `index` crashed: the requests it held are reset. */
+  crashed?(index: number): void;
 }
 
 /**
@@ -54,7 +58,7 @@ export class PoolControl {
   add(spec: ServerSpec, bootMs?: number): number {
     const { servers, views, indexById, metrics } = this.pool;
     const index = servers.length;
-    const server = new SimServer(index, spec, this.pool.now());
+    const server = new SimServer(index, spec, this.pool.now(), this.pool.maxConnPerServer);
     servers.push(server);
     views.push(server.view);
     indexById.set(server.view.id, index);
@@ -137,6 +141,7 @@ export class PoolControl {
     stepWindow.failed += server.inService + waiting.length + server.open;
     metrics.recordFailed(index, server.measuredInService + waiting.filter((held) => held.measured).length + server.measuredOpen);
     server.loseEverything(this.pool.now());
+    this.pool.crashed?.(index);
     if (!this.pool.checker) server.checkedHealthy = false;
     this.changedRotation(server);
     return true;

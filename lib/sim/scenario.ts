@@ -3,6 +3,7 @@ import { ALGORITHM_NAMES } from '@/lib/balancers/registry';
 import type { AlgorithmName } from '@/lib/balancers/types';
 import { balancerTierSchema } from '@/lib/sim-front-door/spec-schema';
 import { layer7SpecSchema } from './layer7-schema';
+import { overloadSpecSchema } from './overload/overload-schema';
 import {
   arrivalSpecSchema,
   autoscalingSpecSchema,
@@ -45,6 +46,8 @@ const scenarioFields = strictObject({
   balancerTier: balancerTierSchema.optional(),
   /** Route by method, host and path to target groups (AWS ALB rules), then balance within the group. */
   layer7: layer7SpecSchema.optional(),
+  /** Timeouts, retries, queues, circuit breakers and hedging: failure under load (overload/). */
+  overload: overloadSpecSchema.optional(),
 });
 
 /** The rules that span sections: each is stated here once, and nothing downstream checks it again. */
@@ -73,6 +76,8 @@ const scenarioSchema = scenarioFields
         fieldProblem(ctx, ['layer7', 'groups', index, 'servers'], `must list server indices from 0 to ${initial - 1}`);
       }
     });
+    if (scenario.overload && scenario.cost.longLived) sentence(ctx, 'overload and cost.longLived cannot be combined yet: a long-lived connection is not a request that can time out or be retried');
+    if (scenario.overload?.retryBudget && scenario.overload.balancerRetries?.style !== 'envoy') sentence(ctx, 'overload.retryBudget is an Envoy setting: it needs overload.balancerRetries with style envoy');
     if (layer7 && scenario.stickiness) sentence(ctx, 'layer7 and stickiness cannot be combined yet: stickiness would bypass the listener rules');
   })
   .brand<'ValidScenario'>();
@@ -97,6 +102,7 @@ export type SessionSpec = z.output<typeof sessionSpecSchema>;
 export type SessionStore = SessionSpec['store'];
 export type StickinessSpec = z.output<typeof stickinessSpecSchema>;
 export type BalancerTierSpec = z.output<typeof balancerTierSchema>;
+export type { OverloadSpec } from './overload/overload-schema';
 
 /** The outcome of validating untrusted input (a JSON file, a form) as a scenario. */
 export type ScenarioValidation = { ok: true; scenario: ValidScenario } | { ok: false; errors: string[] };

@@ -1,4 +1,5 @@
 import { backendId, type BackendView } from '@/lib/balancers/types';
+import type { Try } from './overload/call-flow';
 import type { ServerSpec } from './scenario';
 
 /** A request on its way through a server: when it arrived, whether it counts (past warm-up) and the service time it needs. */
@@ -6,6 +7,10 @@ export interface HeldRequest {
   arrivedAt: number;
   measured: boolean;
   costMs: number;
+  /** The try it belongs to when the scenario models overload (overload/call-flow.ts); always present, so every request has one shape. */
+  attempt: Try | undefined;
+  /** A hedge's losing copy, taken off the server (overload model only). */
+  cancelled?: boolean;
 }
 
 /** A first-in first-out line that grows by doubling and reuses its slots, so a steady queue allocates nothing. */
@@ -100,10 +105,11 @@ export class SimServer {
   private busyArea = 0;
   private busySince: number;
 
-  constructor(index: number, spec: ServerSpec, nowMs = 0) {
+  /** `maxConn` is HAProxy's per-server `maxconn`: past it the balancer queues rather than sends. */
+  constructor(index: number, spec: ServerSpec, nowMs = 0, maxConn = Infinity) {
     this.view = { id: backendId(serverName(index)), weight: spec.weight, usable: false, activeConnections: 0 };
     this.capacity = spec.capacity;
-    this.limit = spec.capacity + (spec.queueLimit ?? Infinity);
+    this.limit = Math.min(spec.capacity + (spec.queueLimit ?? Infinity), maxConn);
     this.addedAtMs = nowMs;
     this.busySince = nowMs;
   }

@@ -11,6 +11,7 @@ import { EventQueue } from './event-queue';
 import { HealthChecker } from './health-checker';
 import { latencySlot } from './histogram';
 import { SimMetrics, type MetricsSummary } from './metrics';
+import { CallFlow, type Call } from './overload/call-flow';
 import { PoolControl } from './pool-control';
 import { RemapTracker } from './remap-tracker';
 import { poolCommandSchema, type ClientSpec, type PoolCommand, type ValidScenario } from './scenario';
@@ -157,6 +158,9 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
    */
   let background = 0;
   const pending = () => events.size - background;
+  const overload = scenario.overload;
+  /** Created once the pool exists, from the last seeded stream, so runs without overload keep theirs. */
+  let flow: CallFlow | undefined;
 
   const scheduleBackground = (at: number, event: BackgroundEvent) => {
     background += 1;
@@ -171,8 +175,10 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
     remap,
     checker: scenario.healthCheck && new HealthChecker(scenario.healthCheck),
     autoscaling: scenario.autoscaling,
+    maxConnPerServer: overload?.maxConnPerServer,
     now: () => now,
     schedule: scheduleBackground,
+    crashed: (index) => flow?.crashed(index),
   });
 
   const scheduleArrival = () => {
@@ -184,6 +190,7 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
   /** Puts `request` on a worker of `server`; `inService` already counts that worker. */
   const serve = (index: number, server: SimServer, request: HeldRequest) => {
     if (request.measured) server.measuredInService += 1;
+    if (request.attempt !== undefined) request.attempt.serving = true;
     events.push(now + request.costMs, { kind: 'completion', server: index, epoch: server.epoch, request, startedAt: now });
   };
 
@@ -194,13 +201,14 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
 
   const arrive = () => {
     const measured = sent >= warmup;
-    const request: HeldRequest = { arrivedAt: now, measured, costMs: drawCost() + lookupMs };
+    const request: HeldRequest = { arrivedAt: now, measured, costMs: drawCost() + lookupMs, attempt: undefined };
     const client = randomIndex(clientRandom, clientCount);
     const clientIp = mobile === undefined ? clients.addresses[client]! : mobileAddress(client);
     const sessionKey = clients.sessionKeys[client]!;
     sent += 1;
     scheduleArrival();
     if (frontDoor !== undefined && !frontDoor.admit(client, now)) return unreachable(measured);
+    if (flow !== undefined) return startCall(client, request);
 
     const id =
       layer7 !== undefined
@@ -282,8 +290,9 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
     const server = servers[event.server]!;
     // Completions scheduled before a crash belong to requests the crash already counted as failed.
     if (event.epoch !== server.epoch) return;
-    server.served += 1;
     const { request } = event;
+    if (request.attempt !== undefined) return completeTry(event.server, server, request);
+    server.served += 1;
     const latency = now - request.arrivedAt;
     const slot = latencySlot(latency);
     stepWindow.served += 1;
@@ -303,6 +312,79 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
     server.refresh();
   };
 
+  // The overload model (overload/call-flow.ts): the call flow decides about tries; these functions
+  // are its hands on the pool, the balancer and the counters.
+  const startCall = (client: number, request: HeldRequest) => {
+    if (request.measured) metrics.recordArrival();
+    flow!.start(client, request.measured, request.costMs);
+  };
+
+  const pickFor = (call: Call, excluded: ReadonlySet<number>): number | undefined => {
+    const client = call.client;
+    const clientIp = mobile === undefined ? clients.addresses[client]! : mobileAddress(client);
+    const key = clients.sessionKeys[client]!;
+    // nginx marks tried peers so the pick skips them; hiding them from the views does the same for every algorithm.
+    for (const index of excluded) views[index]!.usable = false;
+    const id =
+      layer7 !== undefined ? layer7.pick({ clientIp, key }) : sticky === undefined ? balancer.pick(views, { clientIp, key }) : sticky.pick(views, client, { clientIp, key });
+    for (const index of excluded) servers[index]!.refresh();
+    options.onRoute?.({ request: sent, atMs: now, clientIp, sessionKey: key, server: id });
+    const index = id === undefined ? undefined : indexById.get(id);
+    if (index === undefined && call.measured) metrics.recordDropped(undefined);
+    return index;
+  };
+
+  const sendTry = (index: number, request: HeldRequest): boolean => {
+    const server = servers[index]!;
+    server.routedInWindow += 1;
+    const client = request.attempt!.call.client;
+    if (!server.running) {
+      remap.record(client, index);
+      if (request.measured) metrics.recordFailed(index, 1);
+      return false;
+    }
+    if (server.held >= server.limit) {
+      if (request.measured) metrics.recordDropped(index);
+      return false;
+    }
+    admit(index, client, request);
+    return true;
+  };
+
+  /** A server finished a try: it counts as throughput at the server, and the call flow decides what it was worth. */
+  const completeTry = (index: number, server: SimServer, request: HeldRequest) => {
+    if (request.cancelled) return;
+    server.served += 1;
+    if (request.measured) {
+      server.measuredInService -= 1;
+      metrics.recordClosed(index);
+    }
+    freeWorker(index, server);
+    flow!.finished(index, request);
+  };
+
+  /** The worker that held a finished or cancelled try takes the next in the server's own queue, skipping cancelled copies. */
+  const freeWorker = (index: number, server: SimServer) => {
+    let next = server.waiting.shift();
+    while (next?.cancelled) next = server.waiting.shift();
+    if (next) serve(index, server, next);
+    else {
+      server.markBusy(now);
+      server.inService -= 1;
+      server.finishDrain(now);
+    }
+    server.refresh();
+  };
+
+  /** A hedge's losing copy is cancelled: gRPC cancellation reaches the server, which drops it or stops working on it. */
+  const cancelTry = (index: number, request: HeldRequest) => {
+    const server = servers[index]!;
+    request.cancelled = true;
+    if (!request.attempt!.serving) return;
+    if (request.measured) server.measuredInService -= 1;
+    freeWorker(index, server);
+  };
+
   const close = (event: Extract<SimEvent, { kind: 'close' }>) => {
     const server = servers[event.server]!;
     if (event.epoch !== server.epoch) return;
@@ -320,6 +402,29 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
   for (const spec of scenario.servers) control.add(spec);
   // After the initial servers exist, since each target group holds their views; drawn last and only when used, like the balancer tier.
   const layer7 = scenario.layer7 && new Layer7Router(scenario.layer7, views, scenario.algorithm, seededRandom(nextSeed()));
+  if (overload) {
+    flow = new CallFlow(
+      overload,
+      {
+        now: () => now,
+        schedule: (at, event) => events.push(at, event),
+        pick: pickFor,
+        anyInRotation: () => servers.some((server) => server.inRotation),
+        usable: (index) => servers[index]!.view.usable,
+        usableCount: (excluded) => servers.reduce((count, server, index) => count + (server.view.usable && !excluded.has(index) ? 1 : 0), 0),
+        send: sendTry,
+        cancel: cancelTry,
+        drawCost: () => drawCost() + lookupMs,
+        answered: (call, latencyMs) => {
+          stepWindow.served += 1;
+          stepWindow.latency.record(latencyMs);
+          if (call.measured) metrics.recordAnswered(latencyMs);
+        },
+        failed: () => void (stepWindow.failed += 1),
+      },
+      seededRandom(nextSeed()),
+    );
+  }
   servers.forEach((_, index) => control.join(index, true));
   for (const failure of scenario.failures ?? []) events.push(failure.atMs, { kind: 'command', command: { kind: failure.kind, server: failure.server } });
   for (const { atMs, ...command } of scenario.changes ?? []) events.push(atMs, { kind: 'command', command });
@@ -378,6 +483,8 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
             background -= 1;
             control.evaluateScaling();
             break;
+          default:
+            flow!.handle(event);
         }
       }
       if (pending() > 0) now = Math.max(now, untilMs);
@@ -397,6 +504,7 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
           utilisation: server.utilisation(now),
         })),
         remap.share,
+        flow?.metrics.summary(now),
       ),
   };
 }
