@@ -170,6 +170,8 @@ export class PoolControl {
   }
 
   private changedRotation(server: SimServer): void {
-    if (server.updateRotation()) this.pool.remap.poolChanged();
+    if (!server.updateRotation()) return;
+    server.inRotationSince = server.inRotation ? this.pool.now() : undefined;
+    this.pool.remap.poolChanged();
   }
 }

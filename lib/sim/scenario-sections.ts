@@ -9,6 +9,13 @@ export const serverSpecSchema = strictObject({
   capacity: number({ integer: true, min: 1 }),
   /** Requests that may wait beyond `capacity`; omitted means unbounded, as queueing theory assumes. */
   queueLimit: number({ integer: true, min: 0 }).optional(),
+  // The three below shape a sick or cold server; they need the overload model, which sees answers.
+  /** Share of its answers that are 500s: sick but alive. */
+  errorShare: number({ min: 0, max: 1 }).optional(),
+  /** Every request takes this many times its cost here: slow but alive. */
+  slowdown: number({ min: 1, max: 100 }).optional(),
+  /** A cold cache or JIT: requests cost `factor` × more when the server joins, falling linearly to 1× over `durationMs`. */
+  coldStart: strictObject({ factor: number({ min: 1, max: 100 }), durationMs: number({ above: 0 }) }).optional(),
 });
 
 /** The arrival patterns, in the order a UI should offer them. */

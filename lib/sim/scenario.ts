@@ -76,6 +76,10 @@ const scenarioSchema = scenarioFields
         fieldProblem(ctx, ['layer7', 'groups', index, 'servers'], `must list server indices from 0 to ${initial - 1}`);
       }
     });
+    const shaped = [...scenario.servers, ...changes.flatMap((change) => (change.kind === 'add-server' ? [change.spec] : [])), ...(scenario.autoscaling ? [scenario.autoscaling.template] : [])];
+    if (!scenario.overload && shaped.some((server) => server.errorShare !== undefined || server.slowdown !== undefined || server.coldStart !== undefined)) {
+      sentence(ctx, 'errorShare, slowdown and coldStart need the overload section: without it the balancer never sees an answer');
+    }
     if (scenario.overload && scenario.cost.longLived) sentence(ctx, 'overload and cost.longLived cannot be combined yet: a long-lived connection is not a request that can time out or be retried');
     if (scenario.overload?.retryBudget && scenario.overload.balancerRetries?.style !== 'envoy') sentence(ctx, 'overload.retryBudget is an Envoy setting: it needs overload.balancerRetries with style envoy');
     if (layer7 && scenario.stickiness) sentence(ctx, 'layer7 and stickiness cannot be combined yet: stickiness would bypass the listener rules');

@@ -74,6 +74,8 @@ export class SimServer {
   /** What the balancer sees; kept in step with the server by `refresh`. */
   readonly view: BackendView;
   readonly capacity: number;
+  /** What it was created from: its weight before slow start, and how sick or cold it is. */
+  readonly spec: ServerSpec;
   /** Requests it may hold at once, serving and waiting. */
   readonly limit: number;
   readonly waiting = new Fifo<HeldRequest>();
@@ -85,6 +87,10 @@ export class SimServer {
   checkedHealthy = false;
   /** Whether the balancer chooses among this server, its being full aside (set by `updateRotation`). */
   inRotation = false;
+  /** When it last came into rotation (kept by pool control), for slow start and a cold start; undefined while out. */
+  inRotationSince: number | undefined;
+  /** Ejected by outlier detection and not in panic (overload model only): out of the balancer's choice. */
+  ejected = false;
   /** Bumped by every crash, so completions scheduled before the crash are recognised as lost. */
   epoch = 0;
   inService = 0;
@@ -109,6 +115,7 @@ export class SimServer {
   constructor(index: number, spec: ServerSpec, nowMs = 0, maxConn = Infinity) {
     this.view = { id: backendId(serverName(index)), weight: spec.weight, usable: false, activeConnections: 0 };
     this.capacity = spec.capacity;
+    this.spec = spec;
     this.limit = Math.min(spec.capacity + (spec.queueLimit ?? Infinity), maxConn);
     this.addedAtMs = nowMs;
     this.busySince = nowMs;
@@ -159,6 +166,14 @@ export class SimServer {
     return this.busyArea + this.inService * (nowMs - this.busySince);
   }
 
+  /** How many times its normal cost a request takes here now: `slowdown`, and a `coldStart` that wears off after joining. */
+  costFactor(nowMs: number): number {
+    const { slowdown = 1, coldStart } = this.spec;
+    if (!coldStart || this.inRotationSince === undefined) return slowdown;
+    const cooled = Math.min(1, (nowMs - this.inRotationSince) / coldStart.durationMs);
+    return slowdown * (coldStart.factor - (coldStart.factor - 1) * cooled);
+  }
+
   /** Busy time over capacity × the time it has been in the pool. */
   utilisation(nowMs: number): number {
     const elapsed = (this.removedAtMs ?? nowMs) - this.addedAtMs;
@@ -168,7 +183,7 @@ export class SimServer {
   /** Publishes the current load and availability to the balancer's view. */
   refresh(): void {
     this.view.activeConnections = this.held + this.open;
-    this.view.usable = this.inRotation && this.held < this.limit;
+    this.view.usable = this.inRotation && !this.ejected && this.held < this.limit;
   }
 
   /** Recomputes `inRotation` after a change of state or of the checks' verdict; true when it flipped. */

@@ -12,6 +12,7 @@ import { HealthChecker } from './health-checker';
 import { latencySlot } from './histogram';
 import { SimMetrics, type MetricsSummary } from './metrics';
 import { CallFlow, type Call } from './overload/call-flow';
+import { HostHealth } from './overload/host-health';
 import { PoolControl } from './pool-control';
 import { RemapTracker } from './remap-tracker';
 import { poolCommandSchema, type ClientSpec, type PoolCommand, type ValidScenario } from './scenario';
@@ -323,6 +324,7 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
     const client = call.client;
     const clientIp = mobile === undefined ? clients.addresses[client]! : mobileAddress(client);
     const key = clients.sessionKeys[client]!;
+    health?.rampWeights(now);
     // nginx marks tried peers so the pick skips them; hiding them from the views does the same for every algorithm.
     for (const index of excluded) views[index]!.usable = false;
     const id =
@@ -347,6 +349,8 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
       if (request.measured) metrics.recordDropped(index);
       return false;
     }
+    const factor = server.costFactor(now);
+    if (factor !== 1) request.costMs *= factor;
     admit(index, client, request);
     return true;
   };
@@ -402,6 +406,8 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
   for (const spec of scenario.servers) control.add(spec);
   // After the initial servers exist, since each target group holds their views; drawn last and only when used, like the balancer tier.
   const layer7 = scenario.layer7 && new Layer7Router(scenario.layer7, views, scenario.algorithm, seededRandom(nextSeed()));
+  const health = overload && (overload.outlierDetection || overload.slowStart) ? new HostHealth(overload, servers, scenario.servers.length, now) : undefined;
+  if (health?.nextSweepAt !== undefined) scheduleBackground(health.nextSweepAt, { kind: 'outlier-sweep' });
   if (overload) {
     flow = new CallFlow(
       overload,
@@ -415,6 +421,8 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
         send: sendTry,
         cancel: cancelTry,
         drawCost: () => drawCost() + lookupMs,
+        errorShare: (index) => servers[index]!.spec.errorShare ?? 0,
+        health,
         answered: (call, latencyMs) => {
           stepWindow.served += 1;
           stepWindow.latency.record(latencyMs);
@@ -483,6 +491,11 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
             background -= 1;
             control.evaluateScaling();
             break;
+          case 'outlier-sweep':
+            background -= 1;
+            health!.sweep(now);
+            scheduleBackground(health!.nextSweepAt!, { kind: 'outlier-sweep' });
+            break;
           default:
             flow!.handle(event);
         }
@@ -504,7 +517,7 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
           utilisation: server.utilisation(now),
         })),
         remap.share,
-        flow?.metrics.summary(now),
+        flow?.metrics.summary(now, health?.counts),
       ),
   };
 }

@@ -1,6 +1,7 @@
 import type { Random } from '@/lib/random/seeded';
 import type { HeldRequest } from '../server';
 import { envoyBackoffMs, fullJitterBackoffMs } from './backoff';
+import type { HostHealth } from './host-health';
 import { OverloadMetrics } from './overload-metrics';
 import type { OverloadSpec } from './overload-schema';
 import { PendingQueue, type Pending } from './pending-queue';
@@ -64,6 +65,10 @@ export interface FlowHost {
   /** Takes a cancelled copy off server `index`, freeing its worker at once. */
   cancel(index: number, held: HeldRequest): void;
   drawCost(): number;
+  /** Share of server `index`'s answers that are 500s. */
+  errorShare(index: number): number;
+  /** The balancer's passive view of its hosts, when outlier detection or slow start is on. */
+  readonly health: HostHealth | undefined;
   /** An answer reached the client: `latencyMs` since its first attempt. */
   answered(call: Call, latencyMs: number): void;
   /** The client request failed for good. */
@@ -136,7 +141,13 @@ export class CallFlow {
       if (attempt.call.measured) this.metrics.counts.wasted += 1;
     } else {
       this.leaveServer(attempt);
-      this.answer(attempt);
+      const share = this.host.errorShare(index);
+      const failed = share > 0 && this.random() < share;
+      this.host.health?.record(index, failed ? 'http-500' : 'ok', this.host.now());
+      if (failed) {
+        if (attempt.call.measured) this.metrics.counts.serverErrors += 1;
+        this.tryFailed(attempt, 'http-500');
+      } else this.answer(attempt);
     }
     this.slotFreed(index);
   }
@@ -147,6 +158,7 @@ export class CallFlow {
     if (!held) return;
     for (const attempt of [...held]) {
       this.leaveServer(attempt);
+      this.host.health?.record(index, 'reset', this.host.now());
       this.tryFailed(attempt, 'reset');
     }
   }
@@ -206,7 +218,10 @@ export class CallFlow {
     attempt.held = held;
     attempt.server = index;
     call.tried.add(index);
-    if (!this.host.send(index, held)) return this.tryFailed(attempt, 'connect-failure');
+    if (!this.host.send(index, held)) {
+      this.host.health?.record(index, 'connect-failure', this.host.now());
+      return this.tryFailed(attempt, 'connect-failure');
+    }
     attempt.state = 'server';
     this.activeTries += 1;
     (this.atServer[index] ??= new Set()).add(attempt);
@@ -231,6 +246,7 @@ export class CallFlow {
   private tryTimedOut(attempt: Try): void {
     if (attempt.state !== 'server') return;
     this.leaveServer(attempt);
+    this.host.health?.record(attempt.server, 'timeout', this.host.now());
     if (attempt.call.measured) this.metrics.counts.tryTimeouts += 1;
     this.tryFailed(attempt, 'timeout');
   }

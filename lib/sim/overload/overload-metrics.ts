@@ -1,3 +1,5 @@
+import type { HostHealthCounts } from './host-health';
+
 /** How measured client requests ended, and what the balancer did for them, when `overload` is on. */
 export interface OverloadSummary {
   /** Client requests (a client's retries are not new requests). */
@@ -24,14 +26,20 @@ export interface OverloadSummary {
   queueTimeouts: number;
   /** Tries a server finished after the balancer or the client had stopped waiting: work for nobody. */
   wasted: number;
+  /** Tries a server answered with 500 (its `errorShare`). */
+  serverErrors: number;
   hedges: number;
   /** Envoy's overflow counters: upstream_cx_overflow, upstream_rq_pending_overflow (pending and max requests), upstream_rq_retry_overflow. */
   overflows: { connections: number; pending: number; requests: number; retries: number };
   /** Succeeded client requests per simulated second. */
   goodputPerSecond: number;
+  /** Outlier detection and panic (lib/health), when on. */
+  ejections: number;
+  ejectionsRefused: number;
+  panics: number;
 }
 
-type Counter = Exclude<keyof OverloadSummary, 'overflows' | 'goodputPerSecond' | 'inFlight'>;
+type Counter = Exclude<keyof OverloadSummary, 'overflows' | 'goodputPerSecond' | 'inFlight' | 'ejections' | 'ejectionsRefused' | 'panics'>;
 
 /** Counters behind OverloadSummary; fixed-size, like the rest of the metrics. */
 export class OverloadMetrics {
@@ -48,13 +56,14 @@ export class OverloadMetrics {
     requestTimeouts: 0,
     queueTimeouts: 0,
     wasted: 0,
+    serverErrors: 0,
     hedges: 0,
   };
   readonly overflows = { connections: 0, pending: 0, requests: 0, retries: 0 };
 
-  summary(simulatedMs: number): OverloadSummary {
+  summary(simulatedMs: number, health: HostHealthCounts = { ejections: 0, ejectionsRefused: 0, panics: 0 }): OverloadSummary {
     const { counts } = this;
     const ended = counts.succeeded + counts.timedOut + counts.shed + counts.errored;
-    return { ...counts, inFlight: counts.requests - ended, overflows: { ...this.overflows }, goodputPerSecond: simulatedMs > 0 ? (counts.succeeded * 1000) / simulatedMs : 0 };
+    return { ...counts, inFlight: counts.requests - ended, overflows: { ...this.overflows }, goodputPerSecond: simulatedMs > 0 ? (counts.succeeded * 1000) / simulatedMs : 0, ...health };
   }
 }

@@ -56,6 +56,18 @@ export const overloadSpecSchema = strictObject({
   }).optional(),
   /** Send a second copy of a request that has no answer after `delayMs` to another server; the first answer wins and the other copy is cancelled. */
   hedging: strictObject({ delayMs: positive }).optional(),
+  /** Envoy outlier detection (consecutive 5xx, local-origin errors included), lib/health/outlier-ejection.ts. */
+  outlierDetection: strictObject({
+    consecutive5xx: number({ integer: true, min: 1 }),
+    intervalMs: positive,
+    baseEjectionTimeMs: positive,
+    maxEjectionPercent: number({ min: 0, max: 100 }),
+    maxEjectionTimeMs: positive.optional(),
+  }).optional(),
+  /** Envoy `healthy_panic_threshold` (default 50): below this share of healthy hosts, balance over all of them, ejected or not. 0 turns panic off. */
+  panicThresholdPercent: number({ min: 0, max: 100 }).optional(),
+  /** Envoy `slow_start_config`: a host that joins gets a weight that ramps up over `windowMs` (lib/health/slow-start.ts). */
+  slowStart: strictObject({ windowMs: positive, aggression: positive.optional(), minWeightPercent: number({ min: 0, max: 100 }).optional() }).optional(),
 });
 
 export type OverloadSpec = z.output<typeof overloadSpecSchema>;

@@ -1,10 +1,10 @@
 /**
- * How a try ended, as a proxy sees it: refused or reset by the server, no answer within the
- * per-try timeout, or an answer.
+ * How a try failed, as a proxy sees it: refused or reset by the server, no answer within the
+ * per-try timeout, or an answer of 500 (a server with an `errorShare`).
  */
-export type TryFailure = 'connect-failure' | 'reset' | 'timeout';
+export type TryFailure = 'connect-failure' | 'reset' | 'timeout' | 'http-500';
 
-/** nginx `proxy_next_upstream` conditions this simulator can produce (no server answers 5xx here, so http_5xx never fires). */
+/** nginx `proxy_next_upstream` conditions this simulator can produce (http_5xx stands for http_500 … http_504). */
 export const NGINX_NEXT_UPSTREAM = ['error', 'timeout', 'http_5xx'] as const;
 export type NginxNextUpstream = (typeof NGINX_NEXT_UPSTREAM)[number];
 
@@ -16,11 +16,10 @@ export type EnvoyRetryOn = (typeof ENVOY_RETRY_ON)[number];
  * nginx (ngx_http_proxy_module, https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_next_upstream):
  * `error` covers a failure to connect, to send the request or to read the response header (so a
  * refused connection and a reset); `timeout` covers a timeout doing any of those
- * (`proxy_read_timeout` is our per-try timeout); `http_5xx` stands for http_500…http_504, which our
- * servers never answer.
+ * (`proxy_read_timeout` is our per-try timeout); `http_5xx` stands for http_500…http_504.
  */
 export function nginxCondition(failure: TryFailure): NginxNextUpstream {
-  return failure === 'timeout' ? 'timeout' : 'error';
+  return failure === 'timeout' ? 'timeout' : failure === 'http-500' ? 'http_5xx' : 'error';
 }
 
 /**
@@ -44,8 +43,9 @@ export function envoyRetries(retryOn: readonly EnvoyRetryOn[], failure: TryFailu
   return retryOn.some((condition) => {
     switch (condition) {
       case '5xx':
-      case 'gateway-error':
         return true;
+      case 'gateway-error':
+        return failure !== 'http-500';
       case 'reset':
         return failure === 'reset' || failure === 'connect-failure';
       case 'connect-failure':

@@ -42,7 +42,7 @@ const runArb = fc.record({
 });
 
 describe('the overload model, whatever is switched on', () => {
-  it('ends every request exactly once, and every finished try is either its answer or wasted work', () => {
+  it('ends every request exactly once, and every finished try is its answer, a 500 or wasted work', () => {
     fc.assert(
       fc.property(runArb, ({ overload, seed, servers, load, crash, algorithm }) => {
         // A retry budget belongs with Envoy-style retries; the schema refuses it otherwise.
@@ -51,19 +51,19 @@ describe('the overload model, whatever is switched on', () => {
           defineScenario({
             seed,
             algorithm,
-            servers: Array.from({ length: servers }, () => ({ weight: 1, capacity: 2, queueLimit: 4 })),
+            servers: Array.from({ length: servers }, (_, index) => ({ weight: 1, capacity: 2, queueLimit: 4, ...(index === 0 && seed % 3 === 0 ? { errorShare: 0.5 } : {}) })),
             arrivals: { pattern: 'poisson', ratePerSecond: (load * servers * 2 * 1000) / 10 },
             cost: { distribution: 'exponential', meanMs: 10 },
             requests: 300,
             ...(crash ? { failures: [{ atMs: 100, server: 0, kind: 'crash' as const }, { atMs: 400, server: 0, kind: 'recover' as const }] } : {}),
-            overload: withBudget,
+            overload: seed % 5 === 0 ? { ...withBudget, outlierDetection: { consecutive5xx: 2, intervalMs: 100, baseEjectionTimeMs: 200, maxEjectionPercent: 100 } } : withBudget,
           }),
         );
         const o = metrics.overload!;
         expect(o.requests).toBe(300);
         expect(o.inFlight).toBe(0);
         expect(o.succeeded + o.timedOut + o.shed + o.errored).toBe(o.requests);
-        expect(metrics.served).toBe(o.succeeded + o.wasted);
+        expect(metrics.served).toBe(o.succeeded + o.wasted + o.serverErrors);
         expect(metrics.arrived).toBe(o.requests);
         expect(o.tries).toBeGreaterThanOrEqual(o.requests + o.clientRetries);
       }),

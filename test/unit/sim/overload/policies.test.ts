@@ -51,17 +51,22 @@ describe('nginx proxy_next_upstream', () => {
     expect(nginxPassesToNext(['error', 'timeout'], 'connect-failure', 1, 0, 0)).toBe(false);
   });
 
-  it('does nothing for http_5xx alone, since no server answers 5xx here', () => {
+  it('passes a 500 on only under http_5xx, which covers no refusal', () => {
+    expect(nginxPassesToNext(['http_5xx'], 'http-500', 1, 0, 3)).toBe(true);
+    expect(nginxPassesToNext(['error', 'timeout'], 'http-500', 1, 0, 3)).toBe(false);
     expect(nginxPassesToNext(['http_5xx'], 'connect-failure', 1, 0, 3)).toBe(false);
   });
 });
 
 describe('Envoy retry_on', () => {
-  it('retries everything under 5xx and gateway-error (a per-try timeout answers 504)', () => {
+  it('retries everything under 5xx, and all but a 500 under gateway-error (a per-try timeout answers 504)', () => {
     for (const failure of ['connect-failure', 'reset', 'timeout'] as const) {
       expect(envoyRetries(['5xx'], failure)).toBe(true);
       expect(envoyRetries(['gateway-error'], failure)).toBe(true);
     }
+    expect(envoyRetries(['5xx'], 'http-500')).toBe(true);
+    expect(envoyRetries(['gateway-error'], 'http-500')).toBe(false);
+    expect(envoyRetries(['reset', 'connect-failure'], 'http-500')).toBe(false);
   });
 
   it('retries only a failed connection under connect-failure, and a reset too under reset', () => {
