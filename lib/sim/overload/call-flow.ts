@@ -1,6 +1,7 @@
 import type { Random } from '@/lib/random/seeded';
 import type { HeldRequest } from '../server';
 import { envoyBackoffMs, fullJitterBackoffMs } from './backoff';
+import { GradientController } from './adaptive-concurrency';
 import type { HostHealth } from './host-health';
 import { OverloadMetrics } from './overload-metrics';
 import type { OverloadSpec } from './overload-schema';
@@ -20,6 +21,9 @@ export interface Call {
   tries: number;
   retries: number;
   hedged: boolean;
+  /** When the current attempt began, and whether the concurrency limiter counts it as outstanding. */
+  attemptStartedAt: number;
+  limited: boolean;
   /** Servers tried in this attempt, which nginx and a hedge never pick again. */
   tried: Set<number>;
   live: Try[];
@@ -99,6 +103,9 @@ export class CallFlow {
    * source/common/router/retry_state_impl.cc).
    */
   private retriesInBackoff = 0;
+  private readonly limiter: GradientController | undefined;
+  /** Client attempts the limiter has let through and that have no outcome yet. */
+  private outstanding = 0;
 
   constructor(
     private readonly spec: OverloadSpec,
@@ -106,11 +113,13 @@ export class CallFlow {
     private readonly random: Random,
   ) {
     this.pending = new PendingQueue(spec.queueOrder ?? 'fifo');
+    this.limiter = spec.adaptiveConcurrency && new GradientController(spec.adaptiveConcurrency, host.now());
   }
 
   /** A new client request arrives at the balancer; `costMs` is the first try's service time. */
   start(client: number, measured: boolean, costMs: number): void {
-    const call: Call = { client, firstArrivedAt: this.host.now(), measured, attempt: 0, settled: true, tries: 0, retries: 0, hedged: false, tried: new Set(), live: [], firstCostMs: costMs };
+    const now = this.host.now();
+    const call: Call = { client, firstArrivedAt: now, measured, attempt: 0, settled: true, attemptStartedAt: now, limited: false, tries: 0, retries: 0, hedged: false, tried: new Set(), live: [], firstCostMs: costMs };
     if (measured) this.metrics.counts.requests += 1;
     this.beginAttempt(call);
   }
@@ -175,6 +184,16 @@ export class CallFlow {
     call.hedged = false;
     call.tried.clear();
     const now = this.host.now();
+    call.attemptStartedAt = now;
+    call.limited = false;
+    if (this.limiter) {
+      if (!this.limiter.admits(this.outstanding, now)) {
+        if (call.measured) this.metrics.counts.limited += 1;
+        return this.settle(call, 'shed');
+      }
+      call.limited = true;
+      this.outstanding += 1;
+    }
     if (this.spec.requestTimeoutMs !== undefined) this.host.schedule(now + this.spec.requestTimeoutMs, { kind: 'request-timeout', call, attempt: call.attempt });
     if (this.spec.hedging) this.host.schedule(now + this.spec.hedging.delayMs, { kind: 'hedge', call, attempt: call.attempt });
     this.startTry(call, 'first');
@@ -330,6 +349,8 @@ export class CallFlow {
     }
     this.abandonLive(call, true);
     call.settled = true;
+    this.release(call);
+    this.limiter?.sample(this.host.now() - call.attemptStartedAt, this.host.now());
     if (call.measured) this.metrics.counts.succeeded += 1;
     this.host.answered(call, this.host.now() - call.firstArrivedAt);
   }
@@ -356,11 +377,18 @@ export class CallFlow {
     }
   }
 
+  private release(call: Call): void {
+    if (!call.limited) return;
+    call.limited = false;
+    this.outstanding -= 1;
+  }
+
   /** The attempt is over with `outcome`: the client retries it, or the request fails for good. */
   private settle(call: Call, outcome: Outcome): void {
     if (call.settled) return;
     this.abandonLive(call, false);
     call.settled = true;
+    this.release(call);
     const retries = this.spec.clientRetries;
     if (retries && call.attempt < retries.maxAttempts) {
       if (call.measured) this.metrics.counts.clientRetries += 1;

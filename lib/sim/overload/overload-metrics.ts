@@ -28,6 +28,8 @@ export interface OverloadSummary {
   wasted: number;
   /** Tries a server answered with 500 (its `errorShare`). */
   serverErrors: number;
+  /** Client attempts the adaptive concurrency limiter refused with 503 (Envoy's rq_blocked). */
+  limited: number;
   hedges: number;
   /** Envoy's overflow counters: upstream_cx_overflow, upstream_rq_pending_overflow (pending and max requests), upstream_rq_retry_overflow. */
   overflows: { connections: number; pending: number; requests: number; retries: number };
@@ -57,6 +59,7 @@ export class OverloadMetrics {
     queueTimeouts: 0,
     wasted: 0,
     serverErrors: 0,
+    limited: 0,
     hedges: 0,
   };
   readonly overflows = { connections: 0, pending: 0, requests: 0, retries: 0 };

@@ -66,6 +66,16 @@ export const overloadSpecSchema = strictObject({
   }).optional(),
   /** Envoy `healthy_panic_threshold` (default 50): below this share of healthy hosts, balance over all of them, ejected or not. 0 turns panic off. */
   panicThresholdPercent: number({ min: 0, max: 100 }).optional(),
+  /** Envoy's adaptive concurrency filter, gradient controller (adaptive-concurrency.ts): requests past the limit get 503 at once. */
+  adaptiveConcurrency: strictObject({
+    updateIntervalMs: positive,
+    percentile: number({ min: 0, max: 100 }).optional(),
+    bufferPercent: number({ min: 0 }).optional(),
+    minConcurrency: number({ integer: true, min: 1 }).optional(),
+    maxConcurrency: number({ integer: true, min: 1 }).optional(),
+    minRttIntervalMs: positive.optional(),
+    minRttRequests: number({ integer: true, min: 1 }).optional(),
+  }).optional(),
   /** Envoy `slow_start_config`: a host that joins gets a weight that ramps up over `windowMs` (lib/health/slow-start.ts). */
   slowStart: strictObject({ windowMs: positive, aggression: positive.optional(), minWeightPercent: number({ min: 0, max: 100 }).optional() }).optional(),
 });

@@ -28,6 +28,7 @@ const overloadArb: fc.Arbitrary<OverloadSpec> = fc.record(
       ),
     ),
     hedging: optional(fc.record({ delayMs: fc.integer({ min: 1, max: 60 }) })),
+    adaptiveConcurrency: optional(fc.record({ updateIntervalMs: fc.integer({ min: 10, max: 200 }), minRttRequests: fc.integer({ min: 1, max: 30 }) })),
   },
   { requiredKeys: [] },
 ).map((spec) => Object.fromEntries(Object.entries(spec).filter(([, value]) => value !== undefined)) as OverloadSpec);
@@ -65,7 +66,8 @@ describe('the overload model, whatever is switched on', () => {
         expect(o.succeeded + o.timedOut + o.shed + o.errored).toBe(o.requests);
         expect(metrics.served).toBe(o.succeeded + o.wasted + o.serverErrors);
         expect(metrics.arrived).toBe(o.requests);
-        expect(o.tries).toBeGreaterThanOrEqual(o.requests + o.clientRetries);
+        // Every client attempt makes a try, unless the concurrency limiter refused it first.
+        expect(o.tries + o.limited).toBeGreaterThanOrEqual(o.requests + o.clientRetries);
       }),
       { seed: SEED, numRuns: 150 },
     );
