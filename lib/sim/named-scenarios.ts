@@ -1,4 +1,5 @@
 import type { FrontDoorSpec } from '@/lib/sim-front-door/types';
+import { OVERLOAD_DEFINITIONS, type NamedDefinition } from './overload-scenarios';
 import { defineScenario, type AutoscalingSpec, type Scenario, type ServerSpec, type ValidScenario } from './scenario';
 
 /** One labelled run of a named scenario. */
@@ -7,8 +8,6 @@ export interface NamedVariant {
   scenario: ValidScenario;
 }
 
-/** A named scenario as written below, before its variants are validated. */
-type Definition = Omit<NamedScenario, 'variants'> & { variants: readonly [{ label: string; scenario: Scenario }] | readonly [{ label: string; scenario: Scenario }, { label: string; scenario: Scenario }] };
 
 /**
  * A ready-made scenario that makes one lesson's point in numbers. Two variants are a comparison:
@@ -182,7 +181,7 @@ const canaryRelease: Scenario = {
   },
 };
 
-const DEFINITIONS: readonly Definition[] = [
+const DEFINITIONS: readonly NamedDefinition[] = [
   {
     id: 'round-robin-uneven-costs',
     title: 'Round robin with uneven request costs',
@@ -303,7 +302,7 @@ const DEFINITIONS: readonly Definition[] = [
 ];
 
 /** Every named scenario, in course order, each variant validated once here so nothing downstream checks it again. */
-export const NAMED_SCENARIOS: readonly NamedScenario[] = DEFINITIONS.map((named) => ({
+export const NAMED_SCENARIOS: readonly NamedScenario[] = [...DEFINITIONS, ...OVERLOAD_DEFINITIONS].map((named) => ({
   ...named,
   variants: named.variants.map((variant) => ({ label: variant.label, scenario: defineScenario(variant.scenario) })) as unknown as NamedScenario['variants'],
 }));

@@ -21,6 +21,8 @@ export interface Call {
   tries: number;
   retries: number;
   hedged: boolean;
+  /** Whether the call holds one of Envoy's active retries (see CallFlow.activeRetries). */
+  holdsRetry: boolean;
   /** When the current attempt began, and whether the concurrency limiter counts it as outstanding. */
   attemptStartedAt: number;
   limited: boolean;
@@ -99,10 +101,11 @@ export class CallFlow {
   private activeTries = 0;
   /**
    * Envoy counts a retry against max_retries and the budget from the moment it decides to retry
-   * until its back-off timer fires (RetryStateImpl::shouldRetry and resetRetry,
-   * source/common/router/retry_state_impl.cc).
+   * until that request's next retry decision or its end (RetryStateImpl::shouldRetry calls
+   * resetRetry first, and so does the destructor; source/common/router/retry_state_impl.cc): the
+   * back-off and the retried try itself.
    */
-  private retriesInBackoff = 0;
+  private activeRetries = 0;
   private readonly limiter: GradientController | undefined;
   /** Client attempts the limiter has let through and that have no outcome yet. */
   private outstanding = 0;
@@ -119,7 +122,7 @@ export class CallFlow {
   /** A new client request arrives at the balancer; `costMs` is the first try's service time. */
   start(client: number, measured: boolean, costMs: number): void {
     const now = this.host.now();
-    const call: Call = { client, firstArrivedAt: now, measured, attempt: 0, settled: true, attemptStartedAt: now, limited: false, tries: 0, retries: 0, hedged: false, tried: new Set(), live: [], firstCostMs: costMs };
+    const call: Call = { client, firstArrivedAt: now, measured, attempt: 0, settled: true, attemptStartedAt: now, limited: false, holdsRetry: false, tries: 0, retries: 0, hedged: false, tried: new Set(), live: [], firstCostMs: costMs };
     if (measured) this.metrics.counts.requests += 1;
     this.beginAttempt(call);
   }
@@ -133,7 +136,6 @@ export class CallFlow {
       case 'request-timeout':
         return this.requestTimedOut(event.call, event.attempt);
       case 'retry':
-        this.retriesInBackoff -= 1;
         if (this.current(event.call, event.attempt)) this.startTry(event.call, 'retry');
         return;
       case 'hedge':
@@ -308,13 +310,15 @@ export class CallFlow {
     const { call } = attempt;
     // A hedge's sibling may still answer; an attempt the client left needs nothing more.
     if (!this.current(call, attempt.attempt) || call.live.length > 0) return;
+    this.releaseRetry(call);
     if (this.retryAllowed(call, failure)) {
       call.retries += 1;
       if (call.measured) this.metrics.counts.balancerRetries += 1;
       const policy = this.spec.balancerRetries!;
       if (policy.style === 'nginx') return this.startTry(call, 'retry');
       const delay = envoyBackoffMs(call.retries, this.random, policy.backoffBaseMs, policy.backoffMaxMs);
-      this.retriesInBackoff += 1;
+      call.holdsRetry = true;
+      this.activeRetries += 1;
       return this.host.schedule(this.host.now() + delay, { kind: 'retry', call, attempt: call.attempt });
     }
     this.settle(call, failure === 'timeout' ? 'timeout' : 'error');
@@ -327,8 +331,8 @@ export class CallFlow {
     if (call.retries >= policy.numRetries || !envoyRetries(policy.retryOn, failure)) return false;
     const { retryBudget, circuitBreakers } = this.spec;
     const allowed = retryBudget
-      ? retryBudgetAllows(this.retriesInBackoff, this.activeTries + this.pending.length, retryBudget.budgetPercent, retryBudget.minRetryConcurrency)
-      : circuitBreakers?.maxRetries === undefined || this.retriesInBackoff < circuitBreakers.maxRetries;
+      ? retryBudgetAllows(this.activeRetries, this.activeTries + this.pending.length, retryBudget.budgetPercent, retryBudget.minRetryConcurrency)
+      : circuitBreakers?.maxRetries === undefined || this.activeRetries < circuitBreakers.maxRetries;
     if (!allowed && call.measured) this.metrics.overflows.retries += 1;
     return allowed;
   }
@@ -377,10 +381,18 @@ export class CallFlow {
     }
   }
 
+  /** The attempt has an outcome: it leaves the limiter's outstanding count and gives back its retry. */
   private release(call: Call): void {
+    this.releaseRetry(call);
     if (!call.limited) return;
     call.limited = false;
     this.outstanding -= 1;
+  }
+
+  private releaseRetry(call: Call): void {
+    if (!call.holdsRetry) return;
+    call.holdsRetry = false;
+    this.activeRetries -= 1;
   }
 
   /** The attempt is over with `outcome`: the client retries it, or the request fails for good. */
