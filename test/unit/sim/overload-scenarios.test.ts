@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLabState, encodeLabState } from '@/lib/lab/lab-state';
 import { createReplay } from '@/lib/lab/replay';
-import type { MetricsSummary } from '@/lib/sim/metrics';
 import { findNamedScenario } from '@/lib/sim/named-scenarios';
-import { createSimulation, runSimulation } from '@/lib/sim/simulator';
+import { createSimulation } from '@/lib/sim/simulator';
+import { metricsOf, scenarioOf } from './fixtures';
 
-const scenarioOf = (id: string, variant: number) => {
-  const named = findNamedScenario(id);
-  if (!named?.variants[variant]) throw new Error(`no variant ${variant} of ${id}`);
-  return named.variants[variant].scenario;
-};
-
-const results = new Map<string, MetricsSummary>();
-function metricsOf(id: string, variant: number): MetricsSummary {
-  const key = `${id}:${variant}`;
-  if (!results.has(key)) results.set(key, runSimulation(scenarioOf(id, variant)));
-  return results.get(key)!;
-}
 
 /** Client requests answered per second over [fromMs, toMs) of one variant. */
 function goodputBetween(id: string, variant: number, fromMs: number, toMs: number): number {
@@ -41,7 +29,8 @@ describe('the failure-under-load scenarios', () => {
       replay.advance(Infinity);
       expect(replay.metrics()).toEqual(metricsOf(id, index));
     }
-  });
+    // A retry storm is a quarter of a million tries per variant: seconds on a busy machine.
+  }, 60_000);
 
   it('retry-storm: without a budget the fleet never recovers from a 3 s spike; with one it does', () => {
     expect(goodputBetween('retry-storm', 0, 40_000, 60_000)).toBeLessThan(50);
