@@ -44,6 +44,8 @@ export interface ServerSnapshot {
   state: ServerState;
   /** What the balancer believes: the health checks' verdict, or the truth when there are no checks. */
   checkedHealthy: boolean;
+  /** Ejected by outlier detection (overload model), and not put back by panic. */
+  ejected: boolean;
   inService: number;
   queued: number;
   /** Requests in service or queued, plus long-lived connections. */
@@ -447,6 +449,7 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
       up: server.state === 'up',
       state: server.state,
       checkedHealthy: server.checkedHealthy,
+      ejected: server.ejected,
       inService: server.inService,
       queued: server.waiting.length,
       openConnections: server.held + server.open,
