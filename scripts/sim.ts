@@ -7,6 +7,7 @@ import type { MetricsSummary } from '@/lib/sim/metrics';
 import { findNamedScenario, NAMED_SCENARIOS } from '@/lib/sim/named-scenarios';
 import { validateScenario, type Scenario, type ValidScenario } from '@/lib/sim/scenario';
 import { runSimulation, type RouteDecision } from '@/lib/sim/simulator';
+import { formatOverload, OVERLOAD_FLAGS, OVERLOAD_USAGE, overloadFromFlags } from './sim-overload-flags';
 
 const USAGE = `Usage: npm run sim -- [options]
 
@@ -28,7 +29,8 @@ const USAGE = `Usage: npm run sim -- [options]
   --trace N              print the first N routing decisions
   --json                 print the scenario and metrics as JSON
   --list                 list the algorithms and the named scenarios, and exit
-  --help                 show this help`;
+  --help                 show this help
+${OVERLOAD_USAGE}`;
 
 /** A problem with the command line or the scenario: reported on stderr with exit code 2. */
 class UsageError extends Error {}
@@ -52,6 +54,7 @@ const FLAGS = {
   json: { type: 'boolean' },
   list: { type: 'boolean' },
   help: { type: 'boolean' },
+  ...OVERLOAD_FLAGS,
 } as const;
 
 type Flags = ReturnType<typeof parseFlags>;
@@ -84,6 +87,10 @@ function scenarioFrom(flags: Flags): ValidScenario {
   }
   if (flags.algorithm !== undefined) input.algorithm = flags.algorithm;
   if (flags.seed !== undefined) input.seed = numberFlag(flags, 'seed');
+  const overload = overloadFromFlags(flags, input.overload as Record<string, unknown> | undefined, (message) => {
+    throw new UsageError(message);
+  });
+  if (overload !== undefined) input.overload = overload;
   const result = validateScenario(input);
   if (!result.ok) throw new UsageError(`invalid scenario:\n  ${result.errors.join('\n  ')}`);
   return result.scenario;
@@ -210,6 +217,7 @@ function formatSummary(metrics: MetricsSummary, scenario: Scenario): string {
     `latency ms: mean ${ms(latency.mean)}  p50 ${ms(latency.p50)}  p95 ${ms(latency.p95)}  p99 ${ms(latency.p99)}  max ${ms(latency.max)}  (mean queue wait ${ms(metrics.meanWaitMs)})`,
     ...(sessions ? [sessions] : []),
     ...(remapped ? [remapped] : []),
+    ...(metrics.overload ? formatOverload(metrics.overload) : []),
     '',
     ...table,
   ].join('\n');

@@ -334,7 +334,8 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
     for (const index of excluded) servers[index]!.refresh();
     options.onRoute?.({ request: sent, atMs: now, clientIp, sessionKey: key, server: id });
     const index = id === undefined ? undefined : indexById.get(id);
-    if (index === undefined && call.measured) metrics.recordDropped(undefined);
+    // All busy at maxconn is a wait in the queue, not nginx's 502; only an empty rotation is.
+    if (index === undefined && call.measured && !servers.some((server) => server.inRotation)) metrics.recordDropped(undefined);
     return index;
   };
 
