@@ -46,6 +46,8 @@ const scenarioFields = strictObject({
   balancerTier: balancerTierSchema.optional(),
   /** Route by method, host and path to target groups (AWS ALB rules), then balance within the group. */
   layer7: layer7SpecSchema.optional(),
+  /** ALB `deregistration_delay`: a removed server drains this long at most, then what it still holds is cut off (lib/health/draining.ts). Without it a drain waits for the last request. */
+  deregistrationDelayMs: number({ min: 0 }).optional(),
   /** Timeouts, retries, queues, circuit breakers and hedging: failure under load (overload/). */
   overload: overloadSpecSchema.optional(),
 });

@@ -16,10 +16,12 @@ export type SimEvent =
   /** An autoscaled server has booted. */
   | { kind: 'boot'; server: number; epoch: number }
   | { kind: 'scale' }
+  /** A draining server's deregistration delay is up. */
+  | { kind: 'drain-deadline'; server: number; epoch: number }
   /** Envoy's outlier-detection interval timer (overload model). */
   | { kind: 'outlier-sweep' }
   /** Timeouts, retries and hedges of the overload model. */
   | FlowEvent;
 
 /** The events that tick alongside a run without keeping it going. */
-export type BackgroundEvent = Extract<SimEvent, { kind: 'check' | 'check-done' | 'boot' | 'scale' | 'outlier-sweep' }>;
+export type BackgroundEvent = Extract<SimEvent, { kind: 'check' | 'check-done' | 'boot' | 'scale' | 'outlier-sweep' | 'drain-deadline' }>;

@@ -179,6 +179,7 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
     checker: scenario.healthCheck && new HealthChecker(scenario.healthCheck),
     autoscaling: scenario.autoscaling,
     maxConnPerServer: overload?.maxConnPerServer,
+    deregistrationDelayMs: scenario.deregistrationDelayMs,
     now: () => now,
     schedule: scheduleBackground,
     crashed: (index) => flow?.crashed(index),
@@ -494,6 +495,10 @@ export function createSimulation(scenario: ValidScenario, options: SimulationOpt
           case 'scale':
             background -= 1;
             control.evaluateScaling();
+            break;
+          case 'drain-deadline':
+            background -= 1;
+            control.drainDeadline(event.server, event.epoch);
             break;
           case 'outlier-sweep':
             background -= 1;
