@@ -5,10 +5,11 @@ import { parseArgs } from 'node:util';
 import { algorithms, ALGORITHM_NAMES } from '@/lib/balancers/registry';
 import type { MetricsSummary } from '@/lib/sim/metrics';
 import { findNamedScenario, NAMED_SCENARIOS } from '@/lib/sim/named-scenarios';
-import { validateScenario, type Scenario } from '@/lib/sim/scenario';
+import { validateScenario, type Scenario, type ValidScenario } from '@/lib/sim/scenario';
 import { runSimulation, type RouteDecision } from '@/lib/sim/simulator';
 import { DEFAULT_SWEEP, parseUtilisations, runSweep } from '@/lib/queueing/utilisation-sweep';
 import { formatSweep, sweepSpecFrom } from './sim-sweep';
+import { formatOverload, OVERLOAD_FLAGS, OVERLOAD_USAGE, overloadFromFlags } from './sim-overload-flags';
 
 const USAGE = `Usage: npm run sim -- [options]
 
@@ -34,7 +35,8 @@ const USAGE = `Usage: npm run sim -- [options]
                          per server, 1), --cost-mean (10), --requests (per point, 40000) and --seed
   --json                 print the scenario and metrics as JSON
   --list                 list the algorithms and the named scenarios, and exit
-  --help                 show this help`;
+  --help                 show this help
+${OVERLOAD_USAGE}`;
 
 /** A problem with the command line or the scenario: reported on stderr with exit code 2. */
 class UsageError extends Error {}
@@ -59,6 +61,7 @@ const FLAGS = {
   json: { type: 'boolean' },
   list: { type: 'boolean' },
   help: { type: 'boolean' },
+  ...OVERLOAD_FLAGS,
 } as const;
 
 type Flags = ReturnType<typeof parseFlags>;
@@ -80,7 +83,7 @@ function numberFlag(flags: Flags, name: keyof Flags): number | undefined {
 }
 
 /** The scenario the flags describe: a file (with --algorithm/--seed overrides) or one built from flags. */
-function scenarioFrom(flags: Flags): Scenario {
+function scenarioFrom(flags: Flags): ValidScenario {
   let input: Record<string, unknown>;
   if (flags.scenario !== undefined) {
     const building = (['servers', 'weights', 'capacity', 'queue-limit', 'rate', 'requests', 'duration', 'warmup', 'cost', 'cost-mean', 'clients'] as const).filter((name) => flags[name] !== undefined);
@@ -91,6 +94,10 @@ function scenarioFrom(flags: Flags): Scenario {
   }
   if (flags.algorithm !== undefined) input.algorithm = flags.algorithm;
   if (flags.seed !== undefined) input.seed = numberFlag(flags, 'seed');
+  const overload = overloadFromFlags(flags, input.overload as Record<string, unknown> | undefined, (message) => {
+    throw new UsageError(message);
+  });
+  if (overload !== undefined) input.overload = overload;
   const result = validateScenario(input);
   if (!result.ok) throw new UsageError(`invalid scenario:\n  ${result.errors.join('\n  ')}`);
   return result.scenario;
@@ -217,6 +224,7 @@ function formatSummary(metrics: MetricsSummary, scenario: Scenario): string {
     `latency ms: mean ${ms(latency.mean)}  p50 ${ms(latency.p50)}  p95 ${ms(latency.p95)}  p99 ${ms(latency.p99)}  max ${ms(latency.max)}  (mean queue wait ${ms(metrics.meanWaitMs)})`,
     ...(sessions ? [sessions] : []),
     ...(remapped ? [remapped] : []),
+    ...(metrics.overload ? formatOverload(metrics.overload) : []),
     '',
     ...table,
   ].join('\n');

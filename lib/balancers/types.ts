@@ -47,8 +47,9 @@ export interface Completion {
   nowMs: number;
 }
 
-/** A source of uniform numbers in [0, 1): injected, so randomised algorithms replay exactly. */
-export type Random = () => number;
+// Owned by lib/random; named here too because a balancer's factory takes one (exercise engines import it from here).
+import type { Random } from '@/lib/random/seeded';
+export type { Random };
 
 /** One balancing policy. Stateful policies keep their state inside the instance. */
 export interface Balancer {

@@ -1,4 +1,5 @@
-import type { AlgorithmName, BackendId, BackendView, Balancer, PickRequest, Random } from '@/lib/balancers/types';
+import type { AlgorithmName, BackendId, BackendView, Balancer, PickRequest } from '@/lib/balancers/types';
+import type { Random } from '@/lib/random/seeded';
 import { runSimulation } from '@/lib/sim/simulator';
 
 /** The simulator's seedable generator, for tests that call a learner's balancer directly. */

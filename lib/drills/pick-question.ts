@@ -1,4 +1,4 @@
-import type { Random } from '@/lib/balancers/types';
+import type { Random } from '@/lib/random/seeded';
 import { weaknessOf, type TopicMastery } from './mastery';
 import type { DrillQuestion } from './question-schema';
 

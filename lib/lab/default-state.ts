@@ -1,3 +1,4 @@
+import { defineScenario } from '@/lib/sim/scenario';
 import type { LabState } from './lab-state';
 
 /**
@@ -9,14 +10,14 @@ export const DEFAULT_LAB_STATE: LabState = {
   variants: [
     {
       label: 'round-robin',
-      scenario: {
+      scenario: defineScenario({
         seed: 42,
         algorithm: 'round-robin',
         servers: Array.from({ length: 4 }, () => ({ weight: 1, capacity: 8 })),
         arrivals: { pattern: 'poisson', ratePerSecond: 600 },
         cost: { distribution: 'exponential', meanMs: 20 },
         durationMs: 120_000,
-      },
+      }),
     },
   ],
   commands: [],

@@ -1,13 +1,7 @@
-import { FieldReader } from '@/lib/sim/field-reader';
-import { validateScenario, type Scenario, type ServerSpec } from '@/lib/sim/scenario';
-import { readServer } from '@/lib/sim/scenario-sections';
+import { poolCommandSchema, validateScenario, type PoolCommand, type Scenario, type ValidScenario } from '@/lib/sim/scenario';
 
 /** What a learner may do to a running simulation; the same change is applied to every variant, so a comparison stays fair. */
-export type LabCommand =
-  | { kind: 'crash'; server: number }
-  | { kind: 'recover'; server: number }
-  | { kind: 'remove-server'; server: number }
-  | { kind: 'add-server'; spec: ServerSpec };
+export type LabCommand = PoolCommand;
 
 /** A command with the simulated time it took effect: replaying the log reproduces a run exactly. */
 export interface TimedCommand {
@@ -18,13 +12,19 @@ export interface TimedCommand {
 /** One side of the lab: a scenario and the name it is shown under. */
 export interface LabVariant {
   label: string;
-  scenario: Scenario;
+  scenario: ValidScenario;
 }
 
 /** Everything a run depends on. A shareable URL holds exactly this; speed and pause are only how fast you watch it. */
 export interface LabState {
   /** One variant, or two run side by side on the same seeded traffic. */
   variants: LabVariant[];
+  commands: TimedCommand[];
+}
+
+/** A lab state as written, before validation: what an edited form, a preset or a link builder hands to `encodeLabState`. */
+export interface LabStateDraft {
+  variants: { label: string; scenario: Scenario }[];
   commands: TimedCommand[];
 }
 
@@ -78,30 +78,16 @@ function readTimedCommand(value: unknown, path: string, errors: string[]): Timed
     errors.push(`${path}.atMs must be a time in ms, at least 0`);
     return undefined;
   }
-  const { kind, server, spec } = (typeof command === 'object' && command !== null ? command : {}) as Record<string, unknown>;
-  if (kind === 'crash' || kind === 'recover' || kind === 'remove-server') {
-    if (typeof server !== 'number' || !Number.isInteger(server) || server < 0) {
-      errors.push(`${path}.command.server must be a server index`);
-      return undefined;
-    }
-    return { atMs, command: { kind, server } };
-  }
-  if (kind === 'add-server') {
-    // The simulator's own reader decides what a server spec is; the lab only words the problem for a link.
-    const specErrors: string[] = [];
-    const added = readServer(new FieldReader(specErrors), spec, `${path}.command.spec`);
-    if (!added || specErrors.length > 0) {
-      errors.push(`${path}.command.spec must have a whole weight and capacity of at least 1`);
-      return undefined;
-    }
-    return { atMs, command: { kind, spec: added } };
-  }
-  errors.push(`${path}.command.kind must be crash, recover, add-server or remove-server`);
+  const parsed = poolCommandSchema.safeParse(command);
+  if (parsed.success) return { atMs, command: parsed.data };
+  // The simulator's schema decides what a command is; the lab only words the problem for a link.
+  const at = parsed.error.issues[0]?.path[0];
+  errors.push(at === 'spec' ? `${path}.command.spec must have a whole weight and capacity of at least 1` : at === 'server' ? `${path}.command.server must be a server index` : `${path}.command.kind must be crash, recover, add-server or remove-server`);
   return undefined;
 }
 
 /** The state as a URL-safe token: base64url of its JSON. Readable enough to debug, exact enough to replay. */
-export function encodeLabState(state: LabState): string {
+export function encodeLabState(state: LabStateDraft): string {
   const bytes = new TextEncoder().encode(JSON.stringify(state));
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);

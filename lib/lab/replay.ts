@@ -1,6 +1,6 @@
 import { createSimulation, type Simulation, type Snapshot } from '@/lib/sim/simulator';
 import type { MetricsSummary } from '@/lib/sim/metrics';
-import type { Scenario } from '@/lib/sim/scenario';
+import type { ValidScenario } from '@/lib/sim/scenario';
 import type { LabCommand, TimedCommand } from './lab-state';
 import { mergeSnapshots } from './merge-snapshots';
 
@@ -22,7 +22,7 @@ export interface Replay {
  * after every event up to T; stepping to T and then applying it here does the same, so the
  * replay matches the live run request for request.
  */
-export function createReplay(scenario: Scenario, commands: readonly TimedCommand[] = []): Replay {
+export function createReplay(scenario: ValidScenario, commands: readonly TimedCommand[] = []): Replay {
   const simulation: Simulation = createSimulation(scenario);
   const keepWindow = { keepWindow: true };
   let nowMs = 0;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALGORITHM_NAMES } from '@/lib/balancers/registry';
-import type { Scenario } from '@/lib/sim/scenario';
+import { defineScenario, type Scenario } from '@/lib/sim/scenario';
 import { runSimulation } from '@/lib/sim/simulator';
 import { predictMmc, responsePercentile } from './erlang-c';
 
@@ -87,7 +87,7 @@ export function sweepScenario(spec: SweepSpec, utilisation: number): Scenario {
  * close to and random dispatch (each server its own M/M/c) falls well short of.
  */
 export function runSweepPoint(spec: SweepSpec, utilisation: number): SweepPoint {
-  const metrics = runSimulation(sweepScenario(spec, utilisation));
+  const metrics = runSimulation(defineScenario(sweepScenario(spec, utilisation)));
   const queue = { workers: spec.servers * spec.workersPerServer, arrivalRate: (utilisation * spec.servers * spec.workersPerServer) / spec.costMeanMs, meanServiceMs: spec.costMeanMs };
   const busy = metrics.servers.reduce((sum, server) => sum + server.utilisation, 0) / metrics.servers.length;
   return {

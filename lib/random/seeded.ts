@@ -1,4 +1,5 @@
-import type { Random } from '@/lib/balancers/types';
+/** A source of uniform numbers in [0, 1): injected, so randomised algorithms and simulations replay exactly. */
+export type Random = () => number;
 
 /**
  * A small, fast, seedable generator (mulberry32): the same seed gives the same sequence in the

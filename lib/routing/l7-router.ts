@@ -1,4 +1,4 @@
-import type { Random } from '@/lib/balancers/types';
+import type { Random } from '@/lib/random/seeded';
 import { wildcardMatcher } from './wildcard';
 
 /** The parts of an HTTP request a Layer 7 balancer routes on. Header names are matched case-insensitively. */

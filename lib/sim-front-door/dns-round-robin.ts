@@ -1,4 +1,6 @@
-import type { Random } from '@/lib/balancers/types';
+import { parseOrThrow } from '@/lib/sim/schema-kit';
+import { dnsRoundRobinSchema } from './spec-schema';
+import type { Random } from '@/lib/random/seeded';
 import { randomIndex } from '@/lib/random/seeded';
 import { assertClient } from './client-index';
 import { balancersUp, BOTH_UP, isUp, livenessSteps } from './liveness';
@@ -17,15 +19,6 @@ interface DnsSnapshot {
   upMask: number;
   /** Bit b set while DNS publishes balancer b's address. */
   publishedMask: number;
-}
-
-export function validateDnsRoundRobin(spec: DnsRoundRobinSpec): void {
-  if (!(spec.ttlMs >= 0)) throw new RangeError(`ttlMs must be zero or more; got ${spec.ttlMs}`);
-  if (!(spec.healthCheckIntervalMs > 0)) throw new RangeError(`healthCheckIntervalMs must be positive; got ${spec.healthCheckIntervalMs}`);
-  if (!Number.isInteger(spec.failuresToRemove) || spec.failuresToRemove < 1) throw new RangeError(`failuresToRemove must be a positive whole number; got ${spec.failuresToRemove}`);
-  const share = spec.ignoreTtlShare ?? 0;
-  if (!(share >= 0 && share <= 1)) throw new RangeError(`ignoreTtlShare must be between 0 and 1; got ${share}`);
-  if (!((spec.pinnedForMs ?? DEFAULT_PINNED_FOR_MS) >= 0)) throw new RangeError(`pinnedForMs must be zero or more; got ${spec.pinnedForMs}`);
 }
 
 /** Balancers up and addresses published over time. With no healthy record Route 53 answers with all of them ("fails open"). */
@@ -69,7 +62,7 @@ function pinnedClients(clientCount: number, share: number, random: Random): Uint
  * and it never falls back to the other address, which Route 53 notes client software often does.
  */
 export function createDnsRoundRobinFrontDoor(spec: DnsRoundRobinSpec, failures: readonly BalancerFailure[], clientCount: number, random: Random): FrontDoor {
-  validateDnsRoundRobin(spec);
+  parseOrThrow(dnsRoundRobinSchema, spec, 'redundancy');
   const timeline = dnsTimeline(spec, failures);
   const snapshotAt = stepCursor(timeline);
   const cached = new Int8Array(clientCount).fill(NO_ADDRESS);

@@ -1,4 +1,4 @@
-import type { Random } from '@/lib/balancers/types';
+import type { Random } from '@/lib/random/seeded';
 import { assertClient } from './client-index';
 import { createDnsRoundRobinFrontDoor } from './dns-round-robin';
 import { balancersUp, isUp, livenessSteps } from './liveness';

@@ -1,3 +1,5 @@
+import { parseOrThrow } from '@/lib/sim/schema-kit';
+import { activePassiveSchema } from './spec-schema';
 import { effectiveFailures, isUp, BOTH_UP } from './liveness';
 import type { Step } from './step-timeline';
 import { pushStep } from './step-timeline';
@@ -28,13 +30,6 @@ export function masterDownIntervalMs(spec: ActivePassiveSpec): number {
   return spec.missedHeartbeats * spec.heartbeatIntervalMs + (spec.skewMs ?? 0);
 }
 
-export function validateActivePassive(spec: ActivePassiveSpec): void {
-  if (!(spec.heartbeatIntervalMs > 0)) throw new RangeError(`heartbeatIntervalMs must be positive; got ${spec.heartbeatIntervalMs}`);
-  if (!Number.isInteger(spec.missedHeartbeats) || spec.missedHeartbeats < 1) throw new RangeError(`missedHeartbeats must be a positive whole number; got ${spec.missedHeartbeats}`);
-  if (!(spec.takeoverMs >= 0)) throw new RangeError(`takeoverMs must be zero or more; got ${spec.takeoverMs}`);
-  if (!((spec.skewMs ?? 0) >= 0)) throw new RangeError(`skewMs must be zero or more; got ${spec.skewMs}`);
-}
-
 const other = (balancer: BalancerIndex): BalancerIndex => (balancer === 0 ? 1 : 0);
 
 /**
@@ -48,7 +43,7 @@ const other = (balancer: BalancerIndex): BalancerIndex => (balancer === 0 ? 1 : 
  *   advertisements). Preempting moves the address again, so clients see a second takeoverMs gap.
  */
 export function vrrpTimeline(spec: ActivePassiveSpec, failures: readonly BalancerFailure[]): Step<VrrpSnapshot>[] {
-  validateActivePassive(spec);
+  parseOrThrow(activePassiveSchema, spec, 'redundancy');
   const downInterval = masterDownIntervalMs(spec);
   const preempt = spec.preempt ?? true;
   const events = effectiveFailures(failures);

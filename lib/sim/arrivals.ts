@@ -1,4 +1,4 @@
-import type { Random } from '@/lib/balancers/types';
+import type { Random } from '@/lib/random/seeded';
 import type { ArrivalSpec } from './scenario';
 
 /** An exponential draw with the given mean: the gap between events of a Poisson process. */

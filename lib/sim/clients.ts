@@ -1,4 +1,4 @@
-import type { Random } from '@/lib/balancers/types';
+import type { Random } from '@/lib/random/seeded';
 import type { ClientSpec } from './scenario';
 
 /** Distinct /24 networks in 198.18.0.0/15 (RFC 2544's range for benchmarking, never routed on the internet). */

@@ -1,4 +1,4 @@
-import type { Random } from '@/lib/balancers/types';
+import type { Random } from '@/lib/random/seeded';
 import { exponential } from './arrivals';
 import type { CostSpec } from './scenario';
 

@@ -1,27 +1,10 @@
 import { createBalancer } from '@/lib/balancers/registry';
-import type { AlgorithmName, BackendId, BackendView, Balancer, Completion, PickRequest, Random } from '@/lib/balancers/types';
-import { createRouter, type HttpRequest, type Router, type RoutingTable } from '@/lib/routing/l7-router';
+import type { AlgorithmName, BackendId, BackendView, Balancer, Completion, PickRequest } from '@/lib/balancers/types';
+import type { Random } from '@/lib/random/seeded';
+import { createRouter, type HttpRequest, type Router } from '@/lib/routing/l7-router';
+import type { Layer7Spec } from './layer7-schema';
 
-/** One kind of request in the traffic mix, and its share of all requests. */
-export interface RequestMixEntry {
-  method: string;
-  host: string;
-  path: string;
-  share: number;
-}
-
-/** A named target group: the servers (by index in `servers`) a listener rule may forward to. */
-export interface TargetGroupSpec {
-  name: string;
-  servers: number[];
-}
-
-/** A Layer 7 balancer in front of the pool: each request is matched against listener rules (AWS ALB semantics) and balanced within its target group. */
-export interface Layer7Spec {
-  requests: RequestMixEntry[];
-  table: RoutingTable;
-  groups: TargetGroupSpec[];
-}
+export type { Layer7Spec, RequestMixEntry, TargetGroupSpec } from './layer7-schema';
 
 /**
  * Routes each request to a target group by its method, host and path (lib/routing/l7-router.ts),

@@ -1,5 +1,6 @@
 import type { BackendId } from '@/lib/balancers/types';
 import { LatencyHistogram } from './histogram';
+import type { OverloadSummary } from './overload/overload-metrics';
 import type { ServerState } from './server';
 
 /** What happened at one server, counting measured requests only. */
@@ -62,6 +63,12 @@ export interface MetricsSummary {
   /** Share of served requests that waited in a queue at all: Erlang C's P(wait) for M/M/c. NaN when nothing was served. */
   waitedShare: number;
   servers: ServerMetrics[];
+  /**
+   * With `overload` on: how client requests ended, across tries, retries and hedges. Then
+   * `served` counts tries the servers finished (throughput, wasted work included), the latency
+   * is that of answered client requests from their first attempt, and `meanWaitMs` is NaN.
+   */
+  overload?: OverloadSummary;
 }
 
 /**
@@ -100,6 +107,12 @@ export class SimMetrics {
     if (waitMs > 0) this.waited += 1;
   }
 
+  /** Counts an answered client request (overload model): its latency, without a server or a queue wait. */
+  recordAnswered(latencyMs: number): void {
+    this.latency.record(latencyMs);
+    this.waitSum = NaN;
+  }
+
   /** Counts a long-lived connection that closed normally: served, but its duration is no request latency. */
   recordClosed(server: number): void {
     this.servers[server]!.served += 1;
@@ -133,7 +146,7 @@ export class SimMetrics {
   }
 
   /** A copy of everything counted so far, with each server's live figures from `now` (same order as the servers). */
-  summary(simulatedMs: number, now: readonly ServerNow[], remappedShare: number): MetricsSummary {
+  summary(simulatedMs: number, now: readonly ServerNow[], remappedShare: number, overload?: OverloadSummary): MetricsSummary {
     const servers = this.servers.map((server, index): ServerMetrics => ({ ...server, ...now[index]! }));
     const sum = (key: 'served' | 'dropped' | 'failed') => servers.reduce((total, server) => total + server[key], 0);
     const { latency } = this;
@@ -151,6 +164,7 @@ export class SimMetrics {
       meanWaitMs: latency.count === 0 ? NaN : this.waitSum / latency.count,
       waitedShare: latency.count === 0 ? NaN : this.waited / latency.count,
       servers,
+      ...(overload === undefined ? {} : { overload }),
     };
   }
 }

@@ -1,11 +1,13 @@
 import type { FrontDoorSpec } from '@/lib/sim-front-door/types';
-import type { AutoscalingSpec, Scenario, ServerSpec } from './scenario';
+import { OVERLOAD_DEFINITIONS, type NamedDefinition } from './overload-scenarios';
+import { defineScenario, type AutoscalingSpec, type Scenario, type ServerSpec, type ValidScenario } from './scenario';
 
 /** One labelled run of a named scenario. */
 export interface NamedVariant {
   label: string;
-  scenario: Scenario;
+  scenario: ValidScenario;
 }
+
 
 /**
  * A ready-made scenario that makes one lesson's point in numbers. Two variants are a comparison:
@@ -191,8 +193,7 @@ const slowServer: Scenario = {
   warmupRequests: 12_000,
 };
 
-/** Every named scenario, in course order. */
-export const NAMED_SCENARIOS: readonly NamedScenario[] = [
+const DEFINITIONS: readonly NamedDefinition[] = [
   {
     id: 'round-robin-uneven-costs',
     title: 'Round robin with uneven request costs',
@@ -322,6 +323,12 @@ export const NAMED_SCENARIOS: readonly NamedScenario[] = [
     ],
   },
 ];
+
+/** Every named scenario, in course order, each variant validated once here so nothing downstream checks it again. */
+export const NAMED_SCENARIOS: readonly NamedScenario[] = [...DEFINITIONS, ...OVERLOAD_DEFINITIONS].map((named) => ({
+  ...named,
+  variants: named.variants.map((variant) => ({ label: variant.label, scenario: defineScenario(variant.scenario) })) as unknown as NamedScenario['variants'],
+}));
 
 /** Four healthy servers behind a balancer tier whose first balancer crashes at 30 s and stays down. */
 function balancerFailover(redundancy: FrontDoorSpec): Scenario {

@@ -1,5 +1,6 @@
 import type { BackendId, BackendView } from '@/lib/balancers/types';
 import type { CheckRun } from '@/lib/health/active-check';
+import { mustCloseBy, serving, startDraining } from '@/lib/health/draining';
 import { decideScaling } from './autoscaler';
 import type { HealthChecker } from './health-checker';
 import type { SimMetrics } from './metrics';
@@ -20,8 +21,14 @@ export interface PoolContext {
   readonly remap: RemapTracker;
   readonly checker: HealthChecker | undefined;
   readonly autoscaling: AutoscalingSpec | undefined;
+  /** ALB deregistration delay for a removed server, if the scenario sets one. */
+  readonly deregistrationDelayMs: number | undefined;
+  /** HAProxy `maxconn` on every server, when the scenario models overload. */
+  readonly maxConnPerServer: number | undefined;
   now(): number;
   schedule(at: number, event: BackgroundEvent): void;
+  /** Server `index` crashed: the requests it held are reset. */
+  crashed?(index: number): void;
 }
 
 /**
@@ -45,7 +52,6 @@ export class PoolControl {
       case 'remove-server':
         return this.remove(command.server);
       case 'add-server':
-        assertServerSpec(command.spec);
         this.join(this.add(command.spec), false);
         return true;
     }
@@ -55,7 +61,7 @@ export class PoolControl {
   add(spec: ServerSpec, bootMs?: number): number {
     const { servers, views, indexById, metrics } = this.pool;
     const index = servers.length;
-    const server = new SimServer(index, spec, this.pool.now());
+    const server = new SimServer(index, spec, this.pool.now(), this.pool.maxConnPerServer);
     servers.push(server);
     views.push(server.view);
     indexById.set(server.view.id, index);
@@ -131,16 +137,28 @@ export class PoolControl {
   }
 
   private crash(index: number): boolean {
+    if (!this.pool.servers[index]?.running) return false;
+    this.loseWhatItHolds(index);
+    return true;
+  }
+
+  /** A draining server whose deregistration delay ran out: what it still holds is cut off, and it is gone (ALB). */
+  drainDeadline(index: number, epoch: number): void {
+    const server = this.pool.servers[index]!;
+    if (server.state === 'draining' && server.epoch === epoch) this.loseWhatItHolds(index);
+  }
+
+  /** Everything the server holds fails: a crash, or a drain cut off. */
+  private loseWhatItHolds(index: number): void {
     const { servers, stepWindow, metrics } = this.pool;
-    const server = servers[index];
-    if (!server?.running) return false;
+    const server = servers[index]!;
     const waiting = server.waiting.drain();
     stepWindow.failed += server.inService + waiting.length + server.open;
     metrics.recordFailed(index, server.measuredInService + waiting.filter((held) => held.measured).length + server.measuredOpen);
     server.loseEverything(this.pool.now());
+    this.pool.crashed?.(index);
     if (!this.pool.checker) server.checkedHealthy = false;
     this.changedRotation(server);
-    return true;
   }
 
   private recover(index: number): boolean {
@@ -159,6 +177,11 @@ export class PoolControl {
     // A later boot event for this server must find it gone.
     if (server.state === 'starting') server.epoch += 1;
     const now = this.pool.now();
+    const delay = this.pool.deregistrationDelayMs;
+    if (server.state === 'up' && delay !== undefined) {
+      const closeBy = mustCloseBy(startDraining(serving(server.held + server.open), now, delay));
+      if (closeBy !== undefined) this.pool.schedule(closeBy, { kind: 'drain-deadline', server: index, epoch: server.epoch });
+    }
     server.moveTo(server.state === 'up' ? 'draining' : 'removed', now);
     this.changedRotation(server);
     server.finishDrain(now);
@@ -166,14 +189,8 @@ export class PoolControl {
   }
 
   private changedRotation(server: SimServer): void {
-    if (server.updateRotation()) this.pool.remap.poolChanged();
-  }
-}
-
-/** A server added at run time must be as valid as one in a scenario: balancers divide by weights and capacities. */
-function assertServerSpec(spec: ServerSpec): void {
-  const whole = (value: number, min: number) => Number.isInteger(value) && value >= min;
-  if (!whole(spec.weight, 1) || !whole(spec.capacity, 1) || (spec.queueLimit !== undefined && !whole(spec.queueLimit, 0))) {
-    throw new RangeError(`add-server needs a whole weight and capacity of at least 1 and a whole queueLimit of at least 0; got ${JSON.stringify(spec)}`);
+    if (!server.updateRotation()) return;
+    server.inRotationSince = server.inRotation ? this.pool.now() : undefined;
+    this.pool.remap.poolChanged();
   }
 }

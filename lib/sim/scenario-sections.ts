@@ -1,387 +1,159 @@
-import { routingTableProblems, type Condition, type Rule, type RoutingTable, type WeightedTarget } from '@/lib/routing/l7-router';
-import type { FieldReader } from './field-reader';
-import type { Layer7Spec, RequestMixEntry, TargetGroupSpec } from './layer7';
-import {
-  ARRIVAL_PATTERNS,
-  COST_DISTRIBUTIONS,
-  MAX_CLIENTS,
-  SESSION_STORES,
-  type ArrivalSpec,
-  type AutoscalingSpec,
-  type BalancerTierSpec,
-  type ClientSpec,
-  type CostDistribution,
-  type CostSpec,
-  type FailureSpec,
-  type HealthCheckSpec,
-  type ScheduledChange,
-  type ServerSpec,
-  type SlowdownSpec,
-  type SessionSpec,
-  type StickinessSpec,
-} from './scenario';
+import { z } from 'zod';
+import { boolean, choice, number, sentence, strictObject } from './schema-kit';
 
-// One reader per section of a scenario, each appending path-qualified problems to the reader's errors.
+// The schema of each section of a scenario; scenario.ts joins them and checks the rules across sections.
 
-/** One server spec at `path` (also a planned or autoscaled server's). */
-export function readServer(read: FieldReader, value: unknown, path: string): ServerSpec | undefined {
-  const server = read.object(value, path, ['weight', 'capacity', 'queueLimit', 'slowdown']);
-  if (!server) return undefined;
-  const weight = read.number(server, 'weight', path, { integer: true, min: 1 });
-  const capacity = read.number(server, 'capacity', path, { integer: true, min: 1 });
-  const queueLimit = read.number(server, 'queueLimit', path, { integer: true, min: 0, optional: true });
-  const slowdown = readSlowdown(read, server.slowdown, `${path}.slowdown`);
-  return { weight: weight ?? 1, capacity: capacity ?? 1, ...(queueLimit === undefined ? {} : { queueLimit }), ...(slowdown === undefined ? {} : { slowdown }) };
-}
+/** One backend: its balancing weight, how many requests it serves at once (M/M/c's c), and how many more may wait. */
+export const serverSpecSchema = strictObject({
+  weight: number({ integer: true, min: 1 }),
+  capacity: number({ integer: true, min: 1 }),
+  /** Requests that may wait beyond `capacity`; omitted means unbounded, as queueing theory assumes. */
+  queueLimit: number({ integer: true, min: 0 }).optional(),
+  // errorShare and coldStart shape a sick or cold server; they need the overload model, which sees answers.
+  /** Share of its answers that are 500s: sick but alive. */
+  errorShare: number({ min: 0, max: 1 }).optional(),
+  /** Slow but alive: from `atMs` on, every request it starts takes `factor` times its cost (a noisy neighbour, a bad deploy). */
+  slowdown: strictObject({ atMs: number({ min: 0 }), factor: number({ above: 0, max: 100 }) }).optional(),
+  /** A cold cache or JIT: requests cost `factor` × more when the server joins, falling linearly to 1× over `durationMs`. */
+  coldStart: strictObject({ factor: number({ min: 1, max: 100 }), durationMs: number({ above: 0 }) }).optional(),
+});
 
-function readSlowdown(read: FieldReader, value: unknown, path: string): SlowdownSpec | undefined {
-  if (value === undefined) return undefined;
-  const fields = read.object(value, path, ['atMs', 'factor']);
-  if (!fields) return undefined;
-  const atMs = read.number(fields, 'atMs', path, { min: 0 });
-  const factor = read.number(fields, 'factor', path, { above: 0 });
-  return atMs === undefined || factor === undefined ? undefined : { atMs, factor };
-}
+/** The arrival patterns, in the order a UI should offer them. */
+export const ARRIVAL_PATTERNS = ['poisson', 'burst', 'spike', 'ramp'] as const;
 
-/** The arrival pattern, with the fields that pattern needs and no others. */
-export function readArrivals(read: FieldReader, value: unknown): ArrivalSpec | undefined {
-  const pattern = (value as { pattern?: unknown } | null)?.pattern;
-  const extra = { poisson: [], burst: ['burstSize'], spike: ['spikeAtMs', 'spikeDurationMs', 'spikeMultiplier'], ramp: ['fromRatePerSecond', 'rampMs'] };
-  const known = ARRIVAL_PATTERNS.find((name) => name === pattern);
-  const fields = read.object(value, 'arrivals', ['pattern', 'ratePerSecond', ...(known ? extra[known] : [])]);
-  if (!fields) return undefined;
-  if (!known) {
-    read.errors.push(`arrivals.pattern must be one of ${ARRIVAL_PATTERNS.join(', ')}`);
-    return undefined;
+const ratePerSecond = number({ above: 0 });
+
+/** When requests arrive: a Poisson stream, optionally in bursts, with a temporary spike, or ramping up. */
+export const arrivalSpecSchema = z.discriminatedUnion(
+  'pattern',
+  [
+    strictObject({ pattern: z.literal('poisson'), ratePerSecond }),
+    /** Bursts of `burstSize` simultaneous requests; bursts arrive as a Poisson stream, so the mean rate is `ratePerSecond`. */
+    strictObject({ pattern: z.literal('burst'), ratePerSecond, burstSize: number({ integer: true, min: 1 }) }),
+    /** Poisson at `ratePerSecond`, multiplied by `spikeMultiplier` from `spikeAtMs` for `spikeDurationMs`. */
+    strictObject({ pattern: z.literal('spike'), ratePerSecond, spikeAtMs: number({ min: 0 }), spikeDurationMs: number({ above: 0 }), spikeMultiplier: number({ above: 0 }) }),
+    /** Poisson whose rate climbs linearly from `fromRatePerSecond` to `ratePerSecond` over the first `rampMs`. */
+    strictObject({ pattern: z.literal('ramp'), ratePerSecond, fromRatePerSecond: number({ min: 0 }), rampMs: number({ above: 0 }) }),
+  ],
+  { error: (issue) => (issue.code === 'invalid_union' ? `must be one of ${ARRIVAL_PATTERNS.join(', ')}` : 'must be an object') },
+);
+
+/** The service-time distributions, in the order a UI should offer them. */
+export const COST_DISTRIBUTIONS = ['constant', 'exponential', 'heavy-tailed'] as const;
+
+/**
+ * Service time per request: its distribution and its mean, and optionally a share of long-lived
+ * connections (WebSockets, server-sent events): `share` of arrivals open a connection that stays
+ * for an exponential time of mean `meanMs`. See simulator.ts for what they cost a server.
+ */
+export const costSpecSchema = strictObject({
+  distribution: z.enum(COST_DISTRIBUTIONS, { error: `must be one of ${COST_DISTRIBUTIONS.join(', ')}` }),
+  meanMs: number({ above: 0 }),
+  longLived: strictObject({ share: number({ above: 0, max: 1 }), meanMs: number({ above: 0 }) }).optional(),
+});
+
+/** Clients get distinct addresses up to this many (see clients.ts). */
+export const MAX_CLIENTS = 100_000;
+
+/**
+ * Who sends the requests: `count` clients, each with its own session key, optionally behind
+ * `natGroups` shared addresses. `mobileShare` of them are phones that move to a new network (a new
+ * /24 of the carrier range, not the NAT's) every `addressChangeEveryMs`; the two fields go together.
+ */
+export const clientSpecSchema = strictObject({
+  count: number({ integer: true, min: 1, max: MAX_CLIENTS }),
+  natGroups: number({ integer: true, min: 1 }).optional(),
+  mobileShare: number({ min: 0, max: 1 }).optional(),
+  addressChangeEveryMs: number({ above: 0 }).optional(),
+}).superRefine((clients, ctx) => {
+  if (clients.natGroups !== undefined && clients.natGroups > clients.count) ctx.addIssue({ code: 'custom', path: ['natGroups'], message: `must be at most ${clients.count}, got ${clients.natGroups}` });
+  if ((clients.mobileShare === undefined) !== (clients.addressChangeEveryMs === undefined)) {
+    sentence(ctx, 'clients.mobileShare and clients.addressChangeEveryMs go together: give both or neither');
   }
-  const ratePerSecond = read.number(fields, 'ratePerSecond', 'arrivals', { above: 0 }) ?? 1;
-  switch (known) {
-    case 'poisson':
-      return { pattern: known, ratePerSecond };
-    case 'burst':
-      return { pattern: known, ratePerSecond, burstSize: read.number(fields, 'burstSize', 'arrivals', { integer: true, min: 1 }) ?? 1 };
-    case 'spike':
-      return {
-        pattern: known,
-        ratePerSecond,
-        spikeAtMs: read.number(fields, 'spikeAtMs', 'arrivals', { min: 0 }) ?? 0,
-        spikeDurationMs: read.number(fields, 'spikeDurationMs', 'arrivals', { above: 0 }) ?? 1,
-        spikeMultiplier: read.number(fields, 'spikeMultiplier', 'arrivals', { above: 0 }) ?? 1,
-      };
-    case 'ramp':
-      return {
-        pattern: known,
-        ratePerSecond,
-        fromRatePerSecond: read.number(fields, 'fromRatePerSecond', 'arrivals', { min: 0 }) ?? 0,
-        rampMs: read.number(fields, 'rampMs', 'arrivals', { above: 0 }) ?? 1,
-      };
-  }
-}
+});
 
-/** Service cost, with its optional long-lived connections. */
-export function readCost(read: FieldReader, value: unknown): CostSpec | undefined {
-  const fields = read.object(value, 'cost', ['distribution', 'meanMs', 'longLived']);
-  if (!fields) return undefined;
-  const distribution = fields.distribution;
-  if (!COST_DISTRIBUTIONS.some((name) => name === distribution)) read.errors.push(`cost.distribution must be one of ${COST_DISTRIBUTIONS.join(', ')}`);
-  const meanMs = read.number(fields, 'meanMs', 'cost', { above: 0 }) ?? 1;
-  const cost: CostSpec = { distribution: distribution as CostDistribution, meanMs };
-  if (fields.longLived === undefined) return cost;
-  const longLived = read.object(fields.longLived, 'cost.longLived', ['share', 'meanMs']);
-  if (!longLived) return cost;
-  const share = read.number(longLived, 'share', 'cost.longLived', { above: 0, max: 1 }) ?? 1;
-  const longMeanMs = read.number(longLived, 'meanMs', 'cost.longLived', { above: 0 }) ?? 1;
-  return { ...cost, longLived: { share, meanMs: longMeanMs } };
-}
+/** A scheduled change to one server (by its index in `servers`). A crash loses every request it holds. */
+export const failureSpecSchema = strictObject({
+  atMs: number({ min: 0 }),
+  server: number({ integer: true, min: 0 }),
+  kind: z.enum(['crash', 'recover'], { error: 'must be crash or recover' }),
+});
 
-/** The client population: NAT gateways and phones. */
-export function readClients(read: FieldReader, value: unknown): ClientSpec | undefined {
-  if (value === undefined) return undefined;
-  const fields = read.object(value, 'clients', ['count', 'natGroups', 'mobileShare', 'addressChangeEveryMs']);
-  if (!fields) return undefined;
-  const count = read.number(fields, 'count', 'clients', { integer: true, min: 1, max: MAX_CLIENTS }) ?? 1;
-  const natGroups = read.number(fields, 'natGroups', 'clients', { integer: true, min: 1, max: count, optional: true });
-  const mobileShare = read.number(fields, 'mobileShare', 'clients', { min: 0, max: 1, optional: true });
-  const addressChangeEveryMs = read.number(fields, 'addressChangeEveryMs', 'clients', { above: 0, optional: true });
-  if ((fields.mobileShare === undefined) !== (fields.addressChangeEveryMs === undefined)) {
-    read.errors.push('clients.mobileShare and clients.addressChangeEveryMs go together: give both or neither');
-  }
-  return {
-    count,
-    ...(natGroups === undefined ? {} : { natGroups }),
-    ...(mobileShare === undefined ? {} : { mobileShare }),
-    ...(addressChangeEveryMs === undefined ? {} : { addressChangeEveryMs }),
-  };
-}
+const serverIndex = number({ integer: true, min: 0 });
 
-/** Planned crashes and recoveries, on servers that exist or that a planned change adds. */
-export function readFailures(read: FieldReader, value: unknown, serverCount: number): FailureSpec[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value)) {
-    read.errors.push('failures must be an array');
-    return undefined;
-  }
-  return value.flatMap((entry: unknown, index): FailureSpec[] => {
-    const path = `failures[${index}]`;
-    const fields = read.object(entry, path, ['atMs', 'server', 'kind']);
-    if (!fields) return [];
-    const atMs = read.number(fields, 'atMs', path, { min: 0 }) ?? 0;
-    const server = read.number(fields, 'server', path, { integer: true, min: 0, max: Math.max(0, serverCount - 1) }) ?? 0;
-    const kind = fields.kind;
-    if (kind !== 'crash' && kind !== 'recover') {
-      read.errors.push(`${path}.kind must be crash or recover`);
-      return [];
-    }
-    return [{ atMs, server, kind }];
-  });
-}
+/**
+ * Something done to the pool while it runs, by the lab's buttons or a scenario's schedule. Servers
+ * are named by index; an added server takes the next index, and a removed one keeps its place.
+ */
+export const poolCommandSchema = z.discriminatedUnion(
+  'kind',
+  [
+    strictObject({ kind: z.literal('crash'), server: serverIndex }),
+    strictObject({ kind: z.literal('recover'), server: serverIndex }),
+    /** Stop sending it new requests, let it finish what it holds (connection draining), then it is gone. */
+    strictObject({ kind: z.literal('remove-server'), server: serverIndex }),
+    strictObject({ kind: z.literal('add-server'), spec: serverSpecSchema }),
+  ],
+  { error: (issue) => (issue.code === 'invalid_union' ? 'must be crash, recover, add-server or remove-server' : 'must be an object') },
+);
 
-/** Planned additions and removals; a removal may name a server a planned addition creates. */
-export function readChanges(read: FieldReader, value: unknown, initialServers: number): ScheduledChange[] | undefined {
-  if (value === undefined) return undefined;
-  const entries = read.array(value, 'changes');
-  if (!entries) return undefined;
-  const servers = initialServers + entries.filter((entry) => (entry as { kind?: unknown } | null)?.kind === 'add-server').length;
-  return entries.flatMap((entry: unknown, index): ScheduledChange[] => {
-    const path = `changes[${index}]`;
-    const kind = (entry as { kind?: unknown } | null)?.kind;
-    const fields = read.object(entry, path, ['atMs', 'kind', kind === 'add-server' ? 'spec' : 'server']);
-    if (!fields) return [];
-    const atMs = read.number(fields, 'atMs', path, { min: 0 }) ?? 0;
-    if (kind === 'add-server') {
-      const spec = readServer(read, fields.spec, `${path}.spec`);
-      return spec ? [{ atMs, kind, spec }] : [];
-    }
-    if (kind === 'remove-server') {
-      const server = read.number(fields, 'server', path, { integer: true, min: 0, max: servers - 1 }) ?? 0;
-      return [{ atMs, kind, server }];
-    }
-    read.errors.push(`${path}.kind must be add-server or remove-server (crash and recover belong in failures)`);
-    return [];
-  });
-}
+/** An operator's change planned at a simulated time: adding or removing a server. */
+export const scheduledChangeSchema = z.discriminatedUnion(
+  'kind',
+  [
+    strictObject({ atMs: number({ min: 0 }), kind: z.literal('add-server'), spec: serverSpecSchema }),
+    strictObject({ atMs: number({ min: 0 }), kind: z.literal('remove-server'), server: serverIndex }),
+  ],
+  { error: (issue) => (issue.code === 'invalid_union' ? 'must be add-server or remove-server (crash and recover belong in failures)' : 'must be an object') },
+);
 
-/** Active health-check settings, HAProxy style. */
-export function readHealthCheck(read: FieldReader, value: unknown): HealthCheckSpec | undefined {
-  if (value === undefined) return undefined;
-  const fields = read.object(value, 'healthCheck', ['intervalMs', 'timeoutMs', 'rise', 'fall']);
-  if (!fields) return undefined;
-  const intervalMs = read.number(fields, 'intervalMs', 'healthCheck', { above: 0 }) ?? 1;
-  const timeoutMs = read.number(fields, 'timeoutMs', 'healthCheck', { above: 0 }) ?? 1;
+/** Active health checks on the simulated clock, counted as HAProxy does (lib/health/active-check.ts). */
+export const healthCheckSpecSchema = strictObject({
+  intervalMs: number({ above: 0 }),
+  timeoutMs: number({ above: 0 }),
   // HAProxy keeps rise and fall small in practice; ALB allows 2–10. A bound keeps a typo from freezing a server's state.
-  const rise = read.number(fields, 'rise', 'healthCheck', { integer: true, min: 1, max: 100 }) ?? 1;
-  const fall = read.number(fields, 'fall', 'healthCheck', { integer: true, min: 1, max: 100 }) ?? 1;
-  return { intervalMs, timeoutMs, rise, fall };
-}
+  rise: number({ integer: true, min: 1, max: 100 }),
+  fall: number({ integer: true, min: 1, max: 100 }),
+});
 
-/** The autoscaling policy; the initial pool must sit within its bounds. */
-export function readAutoscaling(read: FieldReader, value: unknown, initialServers: number): AutoscalingSpec | undefined {
-  if (value === undefined) return undefined;
-  const path = 'autoscaling';
-  const fields = read.object(value, path, ['minServers', 'maxServers', 'targetUtilisation', 'evaluationIntervalMs', 'provisioningMs', 'cooldownMs', 'template', 'disableScaleIn']);
-  if (!fields) return undefined;
-  const minServers = read.number(fields, 'minServers', path, { integer: true, min: 1 }) ?? 1;
+/** A target-tracking scaling policy (modelled on AWS target tracking; the policy is in autoscaler.ts). */
+export const autoscalingSpecSchema = strictObject({
+  minServers: number({ integer: true, min: 1 }),
   // A bound keeps a typo from asking a browser tab to simulate a data centre.
-  const maxServers = read.number(fields, 'maxServers', path, { integer: true, min: minServers, max: 1000 }) ?? minServers;
-  if (initialServers > 0 && (initialServers < minServers || initialServers > maxServers)) {
-    read.errors.push(`servers must hold between autoscaling.minServers and autoscaling.maxServers (${minServers}–${maxServers}), got ${initialServers}`);
+  maxServers: number({ integer: true, min: 1, max: 1000 }),
+  /** Mean busy share of the servers in service that the policy steers towards, above 0 and below 1. */
+  targetUtilisation: number({ above: 0, below: 1 }),
+  evaluationIntervalMs: number({ above: 0 }),
+  /** Boot time of a new server before it can join. */
+  provisioningMs: number({ min: 0 }),
+  /** Least time between two scaling actions. */
+  cooldownMs: number({ min: 0 }),
+  /** What a new server looks like. */
+  template: serverSpecSchema,
+  /** As AWS `DisableScaleIn`: when true the policy only ever adds servers. */
+  disableScaleIn: boolean().optional(),
+}).superRefine((policy, ctx) => {
+  if (policy.maxServers < policy.minServers) ctx.addIssue({ code: 'custom', path: ['maxServers'], message: `must be at least ${policy.minServers}, got ${policy.maxServers}` });
+});
+
+export const SESSION_STORES = ['server', 'shared'] as const;
+
+/**
+ * Where logged-in state lives: `server` keeps sessions in the memory of the server that made them;
+ * `shared` is a Redis-like store every server reads, and `lookupMs` is what it adds to each request's cost.
+ */
+export const sessionSpecSchema = strictObject({
+  store: choice(SESSION_STORES),
+  lookupMs: number({ min: 0 }).optional(),
+}).superRefine((sessions, ctx) => {
+  if (sessions.lookupMs !== undefined && sessions.store === 'server') {
+    sentence(ctx, 'sessions.lookupMs applies to the shared store only; a session in server memory costs no lookup');
   }
-  const targetUtilisation = read.number(fields, 'targetUtilisation', path, { above: 0, below: 1 }) ?? 0.5;
-  const evaluationIntervalMs = read.number(fields, 'evaluationIntervalMs', path, { above: 0 }) ?? 1;
-  const provisioningMs = read.number(fields, 'provisioningMs', path, { min: 0 }) ?? 0;
-  const cooldownMs = read.number(fields, 'cooldownMs', path, { min: 0 }) ?? 0;
-  const template = readServer(read, fields.template, `${path}.template`) ?? { weight: 1, capacity: 1 };
-  const disableScaleIn = read.boolean(fields, 'disableScaleIn', path, true);
-  return { minServers, maxServers, targetUtilisation, evaluationIntervalMs, provisioningMs, cooldownMs, template, ...(disableScaleIn === undefined ? {} : { disableScaleIn }) };
-}
+});
 
-/** Where sessions live. */
-export function readSessions(read: FieldReader, value: unknown): SessionSpec | undefined {
-  if (value === undefined) return undefined;
-  const fields = read.object(value, 'sessions', ['store', 'lookupMs']);
-  if (!fields) return undefined;
-  const store = read.choice(fields, 'store', 'sessions', SESSION_STORES) ?? 'shared';
-  const lookupMs = read.number(fields, 'lookupMs', 'sessions', { min: 0, optional: true });
-  if (lookupMs !== undefined && store === 'server') read.errors.push('sessions.lookupMs applies to the shared store only; a session in server memory costs no lookup');
-  return { store, ...(lookupMs === undefined ? {} : { lookupMs }) };
-}
-
-/** Cookie stickiness in front of the algorithm. */
-export function readStickiness(read: FieldReader, value: unknown): StickinessSpec | undefined {
-  if (value === undefined) return undefined;
-  const fields = read.object(value, 'stickiness', ['mode', 'redispatch']);
-  if (!fields) return undefined;
-  const mode = read.choice(fields, 'mode', 'stickiness', ['cookie'] as const) ?? 'cookie';
-  const redispatch = read.boolean(fields, 'redispatch', 'stickiness') ?? false;
-  return { mode, redispatch };
-}
-
-const REDUNDANCY_FIELDS = {
-  single: [],
-  'active-passive': ['heartbeatIntervalMs', 'missedHeartbeats', 'takeoverMs', 'skewMs', 'preempt'],
-  'dns-round-robin': ['ttlMs', 'healthCheckIntervalMs', 'failuresToRemove', 'ignoreTtlShare', 'pinnedForMs'],
-} as const;
-
-/** The balancer tier: its redundancy (lib/sim-front-door) and when each balancer fails. */
-export function readBalancerTier(read: FieldReader, value: unknown): BalancerTierSpec | undefined {
-  if (value === undefined) return undefined;
-  const fields = read.object(value, 'balancerTier', ['redundancy', 'failures']);
-  if (!fields) return undefined;
-  const path = 'balancerTier.redundancy';
-  const mode = (fields.redundancy as { mode?: unknown } | null)?.mode;
-  const known = (Object.keys(REDUNDANCY_FIELDS) as (keyof typeof REDUNDANCY_FIELDS)[]).find((name) => name === mode);
-  const redundancy = read.object(fields.redundancy, path, ['mode', ...(known ? REDUNDANCY_FIELDS[known] : [])]);
-  if (!redundancy) return undefined;
-  if (!known) {
-    read.errors.push(`${path}.mode must be one of ${Object.keys(REDUNDANCY_FIELDS).join(', ')}`);
-    return undefined;
-  }
-  const failures = readBalancerFailures(read, fields.failures);
-  const positive = (key: string) => read.number(redundancy, key, path, { above: 0 }) ?? 1;
-  switch (known) {
-    case 'single':
-      return { redundancy: { mode: known }, failures };
-    case 'active-passive': {
-      const skewMs = read.number(redundancy, 'skewMs', path, { min: 0, optional: true });
-      const preempt = read.boolean(redundancy, 'preempt', path, true);
-      return {
-        redundancy: {
-          mode: known,
-          heartbeatIntervalMs: positive('heartbeatIntervalMs'),
-          missedHeartbeats: read.number(redundancy, 'missedHeartbeats', path, { integer: true, min: 1 }) ?? 3,
-          takeoverMs: read.number(redundancy, 'takeoverMs', path, { min: 0 }) ?? 0,
-          ...(skewMs === undefined ? {} : { skewMs }),
-          ...(preempt === undefined ? {} : { preempt }),
-        },
-        failures,
-      };
-    }
-    case 'dns-round-robin': {
-      const ignoreTtlShare = read.number(redundancy, 'ignoreTtlShare', path, { min: 0, max: 1, optional: true });
-      const pinnedForMs = read.number(redundancy, 'pinnedForMs', path, { above: 0, optional: true });
-      return {
-        redundancy: {
-          mode: known,
-          ttlMs: positive('ttlMs'),
-          healthCheckIntervalMs: positive('healthCheckIntervalMs'),
-          failuresToRemove: read.number(redundancy, 'failuresToRemove', path, { integer: true, min: 1 }) ?? 3,
-          ...(ignoreTtlShare === undefined ? {} : { ignoreTtlShare }),
-          ...(pinnedForMs === undefined ? {} : { pinnedForMs }),
-        },
-        failures,
-      };
-    }
-  }
-}
-
-function readBalancerFailures(read: FieldReader, value: unknown): BalancerTierSpec['failures'] {
-  if (!Array.isArray(value)) {
-    read.errors.push('balancerTier.failures must be an array (it may be empty)');
-    return [];
-  }
-  return value.flatMap((entry: unknown, index) => {
-    const path = `balancerTier.failures[${index}]`;
-    const fields = read.object(entry, path, ['atMs', 'balancer', 'kind']);
-    if (!fields) return [];
-    const atMs = read.number(fields, 'atMs', path, { min: 0 }) ?? 0;
-    const balancer = read.number(fields, 'balancer', path, { integer: true, min: 0, max: 1 }) === 1 ? 1 : 0;
-    const kind = read.choice(fields, 'kind', path, ['crash', 'recover'] as const);
-    return kind === undefined ? [] : [{ atMs, balancer, kind }];
-  });
-}
-
-const CONDITION_FIELDS = ['host', 'path', 'method', 'header', 'cookie'] as const;
-
-/** Layer 7 routing: the request mix, ALB-style listener rules, and the target groups they forward to. */
-export function readLayer7(read: FieldReader, value: unknown, serverCount: number): Layer7Spec | undefined {
-  if (value === undefined) return undefined;
-  const fields = read.object(value, 'layer7', ['requests', 'table', 'groups']);
-  if (!fields) return undefined;
-  const requests = readList(read, fields.requests, 'layer7.requests', (entry, path): RequestMixEntry | undefined => {
-    const request = read.object(entry, path, ['method', 'host', 'path', 'share']);
-    if (!request) return undefined;
-    const share = read.number(request, 'share', path, { above: 0, max: 1 }) ?? 0;
-    const text = (key: string, fallback: string) => (request[key] === undefined ? fallback : typeof request[key] === 'string' ? (request[key] as string) : (read.errors.push(`${path}.${key} must be text`), fallback));
-    const requestPath = text('path', '/');
-    if (!requestPath.startsWith('/')) read.errors.push(`${path}.path must start with /`);
-    return { method: text('method', 'GET'), host: text('host', 'shop.example.com'), path: requestPath, share };
-  });
-  const total = requests.reduce((sum, entry) => sum + entry.share, 0);
-  if (requests.length > 0 && Math.abs(total - 1) > 1e-6) read.errors.push(`layer7.requests shares must add up to 1, got ${total}`);
-
-  const groups = readList(read, fields.groups, 'layer7.groups', (entry, path): TargetGroupSpec | undefined => {
-    const group = read.object(entry, path, ['name', 'servers']);
-    if (!group) return undefined;
-    const servers = Array.isArray(group.servers) ? group.servers : [];
-    if (typeof group.name !== 'string' || group.name === '') read.errors.push(`${path}.name must be text`);
-    if (servers.length === 0 || !servers.every((index) => Number.isInteger(index) && index >= 0 && index < serverCount)) {
-      read.errors.push(`${path}.servers must list server indices from 0 to ${serverCount - 1}`);
-    }
-    return { name: String(group.name), servers: servers as number[] };
-  });
-  const grouped = groups.flatMap((group) => group.servers);
-  if (new Set(grouped).size !== grouped.length) read.errors.push('layer7.groups: a server may belong to one group only');
-
-  const table = readRoutingTable(read, fields.table);
-  if (table) {
-    read.errors.push(...routingTableProblems(table).map((problem) => `layer7.table: ${problem}`));
-    const names = new Set(groups.map((group) => group.name));
-    for (const target of [...table.rules.flatMap((rule) => rule.targets), ...table.defaultTargets]) {
-      if (!names.has(target.group)) read.errors.push(`layer7.table forwards to "${target.group}", which is not in layer7.groups`);
-    }
-  }
-  return table ? { requests, table, groups } : undefined;
-}
-
-function readRoutingTable(read: FieldReader, value: unknown): RoutingTable | undefined {
-  const fields = read.object(value, 'layer7.table', ['rules', 'defaultTargets']);
-  if (!fields) return undefined;
-  const rules = readList(read, fields.rules, 'layer7.table.rules', (entry, path): Rule | undefined => {
-    const rule = read.object(entry, path, ['priority', 'conditions', 'targets']);
-    if (!rule) return undefined;
-    const priority = read.number(rule, 'priority', path, { integer: true, min: 1, max: 50_000 }) ?? 1;
-    const conditions = readList(read, rule.conditions, `${path}.conditions`, (item, at): Condition | undefined => readCondition(read, item, at));
-    return { priority, conditions, targets: readTargets(read, rule.targets, `${path}.targets`) };
-  });
-  return { rules, defaultTargets: readTargets(read, fields.defaultTargets, 'layer7.table.defaultTargets') };
-}
-
-function readCondition(read: FieldReader, value: unknown, path: string): Condition | undefined {
-  const field = (value as { field?: unknown } | null)?.field;
-  const named = field === 'header' || field === 'cookie';
-  const condition = read.object(value, path, ['field', 'values', ...(named ? ['name'] : [])]);
-  if (!condition) return undefined;
-  const kind = read.choice(condition, 'field', path, CONDITION_FIELDS);
-  const values = Array.isArray(condition.values) && condition.values.length > 0 && condition.values.every((item) => typeof item === 'string') ? (condition.values as string[]) : undefined;
-  if (!values) read.errors.push(`${path}.values must be a non-empty list of text`);
-  if (kind === undefined || !values) return undefined;
-  if (kind === 'header' || kind === 'cookie') {
-    if (typeof condition.name !== 'string' || condition.name === '') {
-      read.errors.push(`${path}.name must name the ${kind}`);
-      return undefined;
-    }
-    return { field: kind, name: condition.name, values };
-  }
-  return { field: kind, values };
-}
-
-function readTargets(read: FieldReader, value: unknown, path: string): WeightedTarget[] {
-  return readList(read, value, path, (entry, at): WeightedTarget | undefined => {
-    const target = read.object(entry, at, ['group', 'weight']);
-    if (!target) return undefined;
-    if (typeof target.group !== 'string') read.errors.push(`${at}.group must be text`);
-    return { group: String(target.group), weight: read.number(target, 'weight', at, { integer: true, min: 0, max: 999 }) ?? 0 };
-  });
-}
-
-/** A list at `path`, each entry read by `readEntry`; entries it cannot read are left out (their problems are already reported). */
-function readList<T>(read: FieldReader, value: unknown, path: string, readEntry: (entry: unknown, path: string) => T | undefined): T[] {
-  if (!Array.isArray(value)) {
-    read.errors.push(`${path} must be an array`);
-    return [];
-  }
-  return value.flatMap((entry: unknown, index) => {
-    const item = readEntry(entry, `${path}[${index}]`);
-    return item === undefined ? [] : [item];
-  });
-}
+/** HAProxy `cookie SERVERID insert` in front of the algorithm (lib/balancers/cookie-stickiness.ts). */
+export const stickinessSpecSchema = strictObject({
+  mode: choice(['cookie']),
+  /** HAProxy `option redispatch`: when the pinned server refuses the connection, send the request elsewhere. */
+  redispatch: boolean(),
+});

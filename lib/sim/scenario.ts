@@ -1,255 +1,130 @@
-import type { ActiveCheckConfig } from '@/lib/health/active-check';
-import { ALGORITHM_NAMES, isAlgorithmName } from '@/lib/balancers/registry';
+import { z } from 'zod';
+import { ALGORITHM_NAMES } from '@/lib/balancers/registry';
 import type { AlgorithmName } from '@/lib/balancers/types';
-import { FieldReader } from './field-reader';
-import type { BalancerFailure, FrontDoorSpec } from '@/lib/sim-front-door/types';
-import type { Layer7Spec } from './layer7';
-import { readArrivals, readAutoscaling, readBalancerTier, readChanges, readClients, readCost, readFailures, readHealthCheck, readLayer7, readServer, readSessions, readStickiness } from './scenario-sections';
+import { balancerTierSchema } from '@/lib/sim-front-door/spec-schema';
+import { layer7SpecSchema } from './layer7-schema';
+import { overloadSpecSchema } from './overload/overload-schema';
+import {
+  arrivalSpecSchema,
+  autoscalingSpecSchema,
+  clientSpecSchema,
+  costSpecSchema,
+  failureSpecSchema,
+  healthCheckSpecSchema,
+  poolCommandSchema,
+  scheduledChangeSchema,
+  serverSpecSchema,
+  sessionSpecSchema,
+  stickinessSpecSchema,
+} from './scenario-sections';
+import { array, fieldProblem, issueLines, number, sentence, strictObject } from './schema-kit';
 
-/** One backend: its balancing weight, how many requests it serves at once (M/M/c's c), and how many more may wait. */
-export interface ServerSpec {
-  weight: number;
-  capacity: number;
-  /** Requests that may wait beyond `capacity`; omitted means unbounded, as queueing theory assumes. */
-  queueLimit?: number;
-  /** Slow but alive: from `atMs` on, every request it starts takes `factor` times its cost (a noisy neighbour, a bad deploy). */
-  slowdown?: SlowdownSpec;
-}
+export { ARRIVAL_PATTERNS, COST_DISTRIBUTIONS, MAX_CLIENTS, SESSION_STORES } from './scenario-sections';
 
-export interface SlowdownSpec {
-  atMs: number;
-  factor: number;
-}
-
-/** When requests arrive: a Poisson stream, optionally in bursts, with a temporary spike, or ramping up. */
-export type ArrivalSpec =
-  | { pattern: 'poisson'; ratePerSecond: number }
-  /** Bursts of `burstSize` simultaneous requests; bursts arrive as a Poisson stream, so the mean rate is `ratePerSecond`. */
-  | { pattern: 'burst'; ratePerSecond: number; burstSize: number }
-  /** Poisson at `ratePerSecond`, multiplied by `spikeMultiplier` from `spikeAtMs` for `spikeDurationMs`. */
-  | { pattern: 'spike'; ratePerSecond: number; spikeAtMs: number; spikeDurationMs: number; spikeMultiplier: number }
-  /** Poisson whose rate climbs linearly from `fromRatePerSecond` to `ratePerSecond` over the first `rampMs`. */
-  | { pattern: 'ramp'; ratePerSecond: number; fromRatePerSecond: number; rampMs: number };
-
-/** The arrival patterns, in the order a UI should offer them. */
-export const ARRIVAL_PATTERNS = ['poisson', 'burst', 'spike', 'ramp'] as const satisfies readonly ArrivalSpec['pattern'][];
-
-/** How long serving one request takes, once a server starts on it. */
-export type CostDistribution = 'constant' | 'exponential' | 'heavy-tailed';
-
-/** The service-time distributions, in the order a UI should offer them. */
-export const COST_DISTRIBUTIONS = ['constant', 'exponential', 'heavy-tailed'] as const satisfies readonly CostDistribution[];
-
-/**
- * Long-lived connections (WebSockets, server-sent events): `share` of arrivals open a connection
- * that stays for an exponential time of mean `meanMs`. See simulator.ts for what they cost a server.
- */
-export interface LongLivedSpec {
-  share: number;
-  meanMs: number;
-}
-
-/** Service time per request: its distribution and its mean, and optionally a share of long-lived connections. */
-export interface CostSpec {
-  distribution: CostDistribution;
-  meanMs: number;
-  longLived?: LongLivedSpec;
-}
-
-/**
- * Who sends the requests: `count` clients, each with its own session key, optionally behind
- * `natGroups` shared addresses. `mobileShare` of them are phones that move to a new network (a new
- * /24 of the carrier range, not the NAT's) every `addressChangeEveryMs`; the two fields go together.
- */
-export interface ClientSpec {
-  count: number;
-  natGroups?: number;
-  mobileShare?: number;
-  addressChangeEveryMs?: number;
-}
-
-/** A scheduled change to one server (by its index in `servers`). A crash loses every request it holds. */
-export interface FailureSpec {
-  atMs: number;
-  server: number;
-  kind: 'crash' | 'recover';
-}
-
-/**
- * Something done to the pool while it runs, by the lab's buttons or a scenario's schedule. Servers
- * are named by index; an added server takes the next index, and a removed one keeps its place.
- */
-export type PoolCommand =
-  | { kind: 'crash'; server: number }
-  | { kind: 'recover'; server: number }
-  /** Stop sending it new requests, let it finish what it holds (connection draining), then it is gone. */
-  | { kind: 'remove-server'; server: number }
-  | { kind: 'add-server'; spec: ServerSpec };
-
-/** An operator's change planned at a simulated time: adding or removing a server. */
-export type ScheduledChange = { atMs: number } & Extract<PoolCommand, { kind: 'add-server' | 'remove-server' }>;
-
-/** Active health checks on the simulated clock, counted as HAProxy does (lib/health/active-check.ts). */
-export type HealthCheckSpec = Pick<ActiveCheckConfig, 'intervalMs' | 'timeoutMs' | 'rise' | 'fall'>;
-
-/** A target-tracking scaling policy (modelled on AWS target tracking; the policy is in autoscaler.ts). */
-export interface AutoscalingSpec {
-  minServers: number;
-  maxServers: number;
-  /** Mean busy share of the servers in service that the policy steers towards, above 0 and below 1. */
-  targetUtilisation: number;
-  evaluationIntervalMs: number;
-  /** Boot time of a new server before it can join. */
-  provisioningMs: number;
-  /** Least time between two scaling actions. */
-  cooldownMs: number;
-  /** What a new server looks like. */
-  template: ServerSpec;
-  /** As AWS `DisableScaleIn`: when true the policy only ever adds servers. */
-  disableScaleIn?: boolean;
-}
-
-/** The session store: `server` keeps sessions in the memory of the server that made them; `shared` is a Redis-like store every server reads. */
-export type SessionStore = 'server' | 'shared';
-
-export const SESSION_STORES = ['server', 'shared'] as const satisfies readonly SessionStore[];
-
-/** Where logged-in state lives; `lookupMs` is what the shared store adds to each request's cost. */
-export interface SessionSpec {
-  store: SessionStore;
-  lookupMs?: number;
-}
-
-/** HAProxy `cookie SERVERID insert` in front of the algorithm (lib/balancers/cookie-stickiness.ts). */
-export interface StickinessSpec {
-  mode: 'cookie';
-  /** HAProxy `option redispatch`: when the pinned server refuses the connection, send the request elsewhere. */
-  redispatch: boolean;
-}
-
-/** Everything one run depends on: the same scenario always produces the same metrics. */
-export interface Scenario {
-  seed: number;
-  algorithm: AlgorithmName;
-  servers: ServerSpec[];
-  arrivals: ArrivalSpec;
-  cost: CostSpec;
+const scenarioFields = strictObject({
+  seed: number({ integer: true }),
+  algorithm: z.enum(ALGORITHM_NAMES as [AlgorithmName, ...AlgorithmName[]], { error: `must be one of ${ALGORITHM_NAMES.join(', ')}` }),
+  servers: z.array(serverSpecSchema, { error: 'must be a non-empty array' }).min(1, { error: 'must be a non-empty array' }),
+  arrivals: arrivalSpecSchema,
+  cost: costSpecSchema,
   /** Stop sending after this many requests. At least one of `requests` and `durationMs` is required. */
-  requests?: number;
+  requests: number({ integer: true, min: 1 }).optional(),
   /** Stop sending at this simulated time. */
-  durationMs?: number;
+  durationMs: number({ above: 0 }).optional(),
   /** The first requests run but are not measured, so a queue that starts empty does not flatter the results. */
-  warmupRequests?: number;
-  clients?: ClientSpec;
-  failures?: FailureSpec[];
+  warmupRequests: number({ integer: true, min: 0 }).optional(),
+  clients: clientSpecSchema.optional(),
+  failures: array(failureSpecSchema).optional(),
   /** Servers added or removed at set times. */
-  changes?: ScheduledChange[];
+  changes: array(scheduledChangeSchema).optional(),
   /** Without it the balancer knows at once when a server is down; with it, only through checks. */
-  healthCheck?: HealthCheckSpec;
-  autoscaling?: AutoscalingSpec;
-  sessions?: SessionSpec;
-  stickiness?: StickinessSpec;
+  healthCheck: healthCheckSpecSchema.optional(),
+  autoscaling: autoscalingSpecSchema.optional(),
+  sessions: sessionSpecSchema.optional(),
+  stickiness: stickinessSpecSchema.optional(),
   /** The balancer tier itself, which can fail; without it the balancer never does. */
-  balancerTier?: BalancerTierSpec;
+  balancerTier: balancerTierSchema.optional(),
   /** Route by method, host and path to target groups (AWS ALB rules), then balance within the group. */
-  layer7?: Layer7Spec;
-}
+  layer7: layer7SpecSchema.optional(),
+  /** ALB `deregistration_delay`: a removed server drains this long at most, then what it still holds is cut off (lib/health/draining.ts). Without it a drain waits for the last request. */
+  deregistrationDelayMs: number({ min: 0 }).optional(),
+  /** Timeouts, retries, queues, circuit breakers and hedging: failure under load (overload/). */
+  overload: overloadSpecSchema.optional(),
+});
 
-/** How clients reach the balancers (one, an active-passive pair, or DNS round robin) and when a balancer fails. */
-export interface BalancerTierSpec {
-  redundancy: FrontDoorSpec;
-  failures: BalancerFailure[];
-}
+/** The rules that span sections: each is stated here once, and nothing downstream checks it again. */
+const scenarioSchema = scenarioFields
+  .superRefine((scenario, ctx) => {
+    if (scenario.requests === undefined && scenario.durationMs === undefined) sentence(ctx, 'one of requests or durationMs is required, or the run would never end');
+    if (scenario.warmupRequests !== undefined && scenario.requests !== undefined && scenario.warmupRequests >= scenario.requests) {
+      sentence(ctx, 'warmupRequests must be less than requests, or nothing is measured');
+    }
+    const initial = scenario.servers.length;
+    const changes = scenario.changes ?? [];
+    // A failure or removal may name a server that a planned change adds; one that never exists is ignored at run time.
+    const eventually = initial + changes.filter((change) => change.kind === 'add-server').length;
+    const atMost = (path: PropertyKey[], server: number) => {
+      if (server > eventually - 1) fieldProblem(ctx, path, `must be at most ${Math.max(0, eventually - 1)}, got ${server}`);
+    };
+    changes.forEach((change, index) => change.kind === 'remove-server' && atMost(['changes', index, 'server'], change.server));
+    (scenario.failures ?? []).forEach((failure, index) => atMost(['failures', index, 'server'], failure.server));
+    const { autoscaling, layer7 } = scenario;
+    // Bounds that contradict each other are reported on maxServers alone.
+    if (autoscaling && autoscaling.maxServers >= autoscaling.minServers && (initial < autoscaling.minServers || initial > autoscaling.maxServers)) {
+      sentence(ctx, `servers must hold between autoscaling.minServers and autoscaling.maxServers (${autoscaling.minServers}–${autoscaling.maxServers}), got ${initial}`);
+    }
+    layer7?.groups.forEach((group, index) => {
+      if (group.servers.length === 0 || !group.servers.every((server) => Number.isInteger(server) && server >= 0 && server < initial)) {
+        fieldProblem(ctx, ['layer7', 'groups', index, 'servers'], `must list server indices from 0 to ${initial - 1}`);
+      }
+    });
+    const shaped = [...scenario.servers, ...changes.flatMap((change) => (change.kind === 'add-server' ? [change.spec] : [])), ...(scenario.autoscaling ? [scenario.autoscaling.template] : [])];
+    if (!scenario.overload && shaped.some((server) => server.errorShare !== undefined || server.coldStart !== undefined)) {
+      sentence(ctx, 'errorShare and coldStart need the overload section: without it the balancer never sees an answer');
+    }
+    if (scenario.overload && scenario.cost.longLived) sentence(ctx, 'overload and cost.longLived cannot be combined yet: a long-lived connection is not a request that can time out or be retried');
+    if (scenario.overload?.retryBudget && scenario.overload.balancerRetries?.style !== 'envoy') sentence(ctx, 'overload.retryBudget is an Envoy setting: it needs overload.balancerRetries with style envoy');
+    if (layer7 && scenario.stickiness) sentence(ctx, 'layer7 and stickiness cannot be combined yet: stickiness would bypass the listener rules');
+  })
+  .brand<'ValidScenario'>();
 
-/** Clients get distinct addresses up to this many (see clients.ts). */
-export const MAX_CLIENTS = 100_000;
+/** Everything one run depends on, as written (a JSON file, a share link, a literal): the same scenario always produces the same metrics. */
+export type Scenario = z.input<typeof scenarioFields>;
+/** A scenario that passed validation: what the simulator runs, so nothing downstream checks it again. */
+export type ValidScenario = z.output<typeof scenarioSchema>;
+
+export type ServerSpec = z.output<typeof serverSpecSchema>;
+export type ArrivalSpec = z.output<typeof arrivalSpecSchema>;
+export type CostSpec = z.output<typeof costSpecSchema>;
+export type CostDistribution = CostSpec['distribution'];
+export type LongLivedSpec = NonNullable<CostSpec['longLived']>;
+export type ClientSpec = z.output<typeof clientSpecSchema>;
+export type FailureSpec = z.output<typeof failureSpecSchema>;
+export type PoolCommand = z.output<typeof poolCommandSchema>;
+export type ScheduledChange = z.output<typeof scheduledChangeSchema>;
+export type HealthCheckSpec = z.output<typeof healthCheckSpecSchema>;
+export type AutoscalingSpec = z.output<typeof autoscalingSpecSchema>;
+export type SessionSpec = z.output<typeof sessionSpecSchema>;
+export type SessionStore = SessionSpec['store'];
+export type StickinessSpec = z.output<typeof stickinessSpecSchema>;
+export type BalancerTierSpec = z.output<typeof balancerTierSchema>;
+export type { OverloadSpec } from './overload/overload-schema';
 
 /** The outcome of validating untrusted input (a JSON file, a form) as a scenario. */
-export type ScenarioValidation = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+export type ScenarioValidation = { ok: true; scenario: ValidScenario } | { ok: false; errors: string[] };
 
-const SCENARIO_FIELDS = [
-  'seed',
-  'algorithm',
-  'servers',
-  'arrivals',
-  'cost',
-  'requests',
-  'durationMs',
-  'warmupRequests',
-  'clients',
-  'failures',
-  'changes',
-  'healthCheck',
-  'autoscaling',
-  'sessions',
-  'stickiness',
-  'balancerTier',
-  'layer7',
-];
-
-/** Checks untrusted input field by field and lists every problem, each with its path (`servers[1].weight must be ...`). */
+/** Checks untrusted input and lists every problem, each with its path (`servers[1].weight must be ...`). */
 export function validateScenario(input: unknown): ScenarioValidation {
-  const errors: string[] = [];
-  const read = new FieldReader(errors);
-  const root = read.object(input, 'scenario', SCENARIO_FIELDS);
-  if (!root) return { ok: false, errors };
-
-  const seed = read.number(root, 'seed', '', { integer: true });
-  const algorithm = root.algorithm;
-  if (typeof algorithm !== 'string' || !isAlgorithmName(algorithm)) errors.push(`algorithm must be one of ${ALGORITHM_NAMES.join(', ')}`);
-
-  const servers: ServerSpec[] = [];
-  if (!Array.isArray(root.servers) || root.servers.length === 0) errors.push('servers must be a non-empty array');
-  else {
-    root.servers.forEach((value: unknown, index) => {
-      const server = readServer(read, value, `servers[${index}]`);
-      if (server) servers.push(server);
-    });
-  }
-
-  const arrivals = readArrivals(read, root.arrivals);
-  const cost = readCost(read, root.cost);
-
-  const requests = read.number(root, 'requests', '', { integer: true, min: 1, optional: true });
-  const durationMs = read.number(root, 'durationMs', '', { above: 0, optional: true });
-  if (requests === undefined && durationMs === undefined && root.requests === undefined && root.durationMs === undefined) {
-    errors.push('one of requests or durationMs is required, or the run would never end');
-  }
-  const warmupRequests = read.number(root, 'warmupRequests', '', { integer: true, min: 0, optional: true });
-  if (warmupRequests !== undefined && requests !== undefined && warmupRequests >= requests) errors.push('warmupRequests must be less than requests, or nothing is measured');
-
-  const clients = readClients(read, root.clients);
-  const changes = readChanges(read, root.changes, servers.length);
-  // A failure or removal may name a server that a planned change adds; one that never exists is ignored at run time.
-  const serverCount = servers.length + (changes ?? []).filter((change) => change.kind === 'add-server').length;
-  const failures = readFailures(read, root.failures, serverCount);
-  const healthCheck = readHealthCheck(read, root.healthCheck);
-  const autoscaling = readAutoscaling(read, root.autoscaling, servers.length);
-  const sessions = readSessions(read, root.sessions);
-  const stickiness = readStickiness(read, root.stickiness);
-  const balancerTier = readBalancerTier(read, root.balancerTier);
-  const layer7 = readLayer7(read, root.layer7, servers.length);
-  if (layer7 && root.stickiness !== undefined) errors.push('layer7 and stickiness cannot be combined yet: stickiness would bypass the listener rules');
-
-  if (errors.length > 0) return { ok: false, errors };
-  const scenario: Scenario = {
-    seed: seed!,
-    algorithm: algorithm as AlgorithmName,
-    servers,
-    arrivals: arrivals!,
-    cost: cost!,
-    ...(requests === undefined ? {} : { requests }),
-    ...(durationMs === undefined ? {} : { durationMs }),
-    ...(warmupRequests === undefined ? {} : { warmupRequests }),
-    ...(clients === undefined ? {} : { clients }),
-    ...(failures === undefined ? {} : { failures }),
-    ...(changes === undefined ? {} : { changes }),
-    ...(healthCheck === undefined ? {} : { healthCheck }),
-    ...(autoscaling === undefined ? {} : { autoscaling }),
-    ...(sessions === undefined ? {} : { sessions }),
-    ...(stickiness === undefined ? {} : { stickiness }),
-    ...(balancerTier === undefined ? {} : { balancerTier }),
-    ...(layer7 === undefined ? {} : { layer7 }),
-  };
-  return { ok: true, scenario };
+  const result = scenarioSchema.safeParse(input, { reportInput: true });
+  return result.success ? { ok: true, scenario: result.data } : { ok: false, errors: issueLines(result.error, 'scenario') };
 }
+
+/** A scenario written in code (a named scenario, a track, a test), validated once; a broken one is a bug and throws. */
+export function defineScenario(input: Scenario): ValidScenario {
+  const checked = validateScenario(input);
+  if (!checked.ok) throw new RangeError(`invalid scenario: ${checked.errors.join('; ')}`);
+  return checked.scenario;
+}
+
+/** A pool command from outside the simulator (a lab button), checked against the one server-spec rule. */
+export { poolCommandSchema };

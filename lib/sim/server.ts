@@ -1,11 +1,16 @@
 import { backendId, type BackendView } from '@/lib/balancers/types';
-import type { ServerSpec, SlowdownSpec } from './scenario';
+import type { Try } from './overload/call-flow';
+import type { ServerSpec } from './scenario';
 
 /** A request on its way through a server: when it arrived, whether it counts (past warm-up) and the service time it needs. */
 export interface HeldRequest {
   arrivedAt: number;
   measured: boolean;
   costMs: number;
+  /** The try it belongs to when the scenario models overload (overload/call-flow.ts); always present, so every request has one shape. */
+  attempt: Try | undefined;
+  /** A hedge's losing copy, taken off the server (overload model only). */
+  cancelled?: boolean;
 }
 
 /** A first-in first-out line that grows by doubling and reuses its slots, so a steady queue allocates nothing. */
@@ -69,10 +74,11 @@ export class SimServer {
   /** What the balancer sees; kept in step with the server by `refresh`. */
   readonly view: BackendView;
   readonly capacity: number;
+  /** What it was created from: its weight before slow start, and how sick or cold it is. */
+  readonly spec: ServerSpec;
   /** Requests it may hold at once, serving and waiting. */
   readonly limit: number;
   readonly waiting = new Fifo<HeldRequest>();
-  readonly slowdown: SlowdownSpec | undefined;
   /** A new server is out of the pool until the simulator lets it join. */
   private current: ServerState = 'starting';
   /** Whether its process is running, so a connection to it succeeds: up or draining. Kept by `moveTo`. */
@@ -81,6 +87,10 @@ export class SimServer {
   checkedHealthy = false;
   /** Whether the balancer chooses among this server, its being full aside (set by `updateRotation`). */
   inRotation = false;
+  /** When it last came into rotation (kept by pool control), for slow start and a cold start; undefined while out. */
+  inRotationSince: number | undefined;
+  /** Ejected by outlier detection and not in panic (overload model only): out of the balancer's choice. */
+  ejected = false;
   /** Bumped by every crash, so completions scheduled before the crash are recognised as lost. */
   epoch = 0;
   inService = 0;
@@ -101,11 +111,12 @@ export class SimServer {
   private busyArea = 0;
   private busySince: number;
 
-  constructor(index: number, spec: ServerSpec, nowMs = 0) {
+  /** `maxConn` is HAProxy's per-server `maxconn`: past it the balancer queues rather than sends. */
+  constructor(index: number, spec: ServerSpec, nowMs = 0, maxConn = Infinity) {
     this.view = { id: backendId(serverName(index)), weight: spec.weight, usable: false, activeConnections: 0 };
     this.capacity = spec.capacity;
-    this.limit = spec.capacity + (spec.queueLimit ?? Infinity);
-    this.slowdown = spec.slowdown;
+    this.spec = spec;
+    this.limit = Math.min(spec.capacity + (spec.queueLimit ?? Infinity), maxConn);
     this.addedAtMs = nowMs;
     this.busySince = nowMs;
   }
@@ -146,7 +157,7 @@ export class SimServer {
 
   /** How long `request` takes here when started at `nowMs`: its cost, times the slowdown once that has begun. */
   serviceMs(request: HeldRequest, nowMs: number): number {
-    const { slowdown } = this;
+    const { slowdown } = this.spec;
     return slowdown !== undefined && nowMs >= slowdown.atMs ? request.costMs * slowdown.factor : request.costMs;
   }
 
@@ -161,6 +172,14 @@ export class SimServer {
     return this.busyArea + this.inService * (nowMs - this.busySince);
   }
 
+  /** How many times its normal cost a request admitted now takes: a `coldStart` that wears off after joining (`serviceMs` adds any slowdown). */
+  coldStartFactor(nowMs: number): number {
+    const { coldStart } = this.spec;
+    if (!coldStart || this.inRotationSince === undefined) return 1;
+    const cooled = Math.min(1, (nowMs - this.inRotationSince) / coldStart.durationMs);
+    return coldStart.factor - (coldStart.factor - 1) * cooled;
+  }
+
   /** Busy time over capacity × the time it has been in the pool. */
   utilisation(nowMs: number): number {
     const elapsed = (this.removedAtMs ?? nowMs) - this.addedAtMs;
@@ -170,7 +189,7 @@ export class SimServer {
   /** Publishes the current load and availability to the balancer's view. */
   refresh(): void {
     this.view.activeConnections = this.held + this.open;
-    this.view.usable = this.inRotation && this.held < this.limit;
+    this.view.usable = this.inRotation && !this.ejected && this.held < this.limit;
   }
 
   /** Recomputes `inRotation` after a change of state or of the checks' verdict; true when it flipped. */

@@ -1,4 +1,5 @@
 import type { CheckRun } from '@/lib/health/active-check';
+import type { FlowEvent } from './overload/call-flow';
 import type { PoolCommand } from './scenario';
 import type { HeldRequest } from './server';
 
@@ -14,7 +15,13 @@ export type SimEvent =
   | { kind: 'check-done'; server: number; run: CheckRun }
   /** An autoscaled server has booted. */
   | { kind: 'boot'; server: number; epoch: number }
-  | { kind: 'scale' };
+  | { kind: 'scale' }
+  /** A draining server's deregistration delay is up. */
+  | { kind: 'drain-deadline'; server: number; epoch: number }
+  /** Envoy's outlier-detection interval timer (overload model). */
+  | { kind: 'outlier-sweep' }
+  /** Timeouts, retries and hedges of the overload model. */
+  | FlowEvent;
 
 /** The events that tick alongside a run without keeping it going. */
-export type BackgroundEvent = Extract<SimEvent, { kind: 'check' | 'check-done' | 'boot' | 'scale' }>;
+export type BackgroundEvent = Extract<SimEvent, { kind: 'check' | 'check-done' | 'boot' | 'scale' | 'outlier-sweep' | 'drain-deadline' }>;

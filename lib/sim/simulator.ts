@@ -1,7 +1,8 @@
 import { createBalancer } from '@/lib/balancers/registry';
 import { createFrontDoor } from '@/lib/sim-front-door/front-door';
 import { Layer7Router } from './layer7';
-import type { BackendId, BackendView, Balancer, Random } from '@/lib/balancers/types';
+import type { BackendId, BackendView, Balancer } from '@/lib/balancers/types';
+import type { Random } from '@/lib/random/seeded';
 import { randomIndex, seededRandom } from '@/lib/random/seeded';
 import { createArrivalClock, exponential } from './arrivals';
 import { createClientPool, MobileAddresses } from './clients';
@@ -10,9 +11,12 @@ import { EventQueue } from './event-queue';
 import { HealthChecker } from './health-checker';
 import { latencySlot } from './histogram';
 import { SimMetrics, type MetricsSummary } from './metrics';
+import { CallFlow, type Call } from './overload/call-flow';
+import { HostHealth } from './overload/host-health';
 import { PoolControl } from './pool-control';
 import { RemapTracker } from './remap-tracker';
-import type { ClientSpec, PoolCommand, Scenario } from './scenario';
+import { poolCommandSchema, type ClientSpec, type PoolCommand, type ValidScenario } from './scenario';
+import { parseOrThrow } from './schema-kit';
 import { SimServer, type HeldRequest, type ServerState } from './server';
 import { ServerMemorySessions } from './sessions';
 import type { BackgroundEvent, SimEvent } from './sim-event';
@@ -40,6 +44,8 @@ export interface ServerSnapshot {
   state: ServerState;
   /** What the balancer believes: the health checks' verdict, or the truth when there are no checks. */
   checkedHealthy: boolean;
+  /** Ejected by outlier detection (overload model), and not put back by panic. */
+  ejected: boolean;
   inService: number;
   queued: number;
   /** Requests in service or queued, plus long-lived connections. */
@@ -114,7 +120,7 @@ const ARRIVAL: SimEvent = { kind: 'arrival' };
  * vary widely, or a server joins after the others have filled up, open connections pile unevenly,
  * while least connections steers new ones to the emptiest server.
  */
-export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
+export function createSimulation(scenario: ValidScenario, options: SimulationOptions = {}): Simulation {
   const seeds = seededRandom(scenario.seed);
   const nextSeed = () => Math.floor(seeds() * 2 ** 32);
   const nextArrival = createArrivalClock(scenario.arrivals, seededRandom(nextSeed()));
@@ -155,6 +161,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
    */
   let background = 0;
   const pending = () => events.size - background;
+  const overload = scenario.overload;
+  /** Created once the pool exists, from the last seeded stream, so runs without overload keep theirs. */
+  let flow: CallFlow | undefined;
 
   const scheduleBackground = (at: number, event: BackgroundEvent) => {
     background += 1;
@@ -169,8 +178,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     remap,
     checker: scenario.healthCheck && new HealthChecker(scenario.healthCheck),
     autoscaling: scenario.autoscaling,
+    maxConnPerServer: overload?.maxConnPerServer,
+    deregistrationDelayMs: scenario.deregistrationDelayMs,
     now: () => now,
     schedule: scheduleBackground,
+    crashed: (index) => flow?.crashed(index),
   });
 
   const scheduleArrival = () => {
@@ -182,6 +194,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   /** Puts `request` on a worker of `server`; `inService` already counts that worker. */
   const serve = (index: number, server: SimServer, request: HeldRequest) => {
     if (request.measured) server.measuredInService += 1;
+    if (request.attempt !== undefined) request.attempt.serving = true;
     events.push(now + server.serviceMs(request, now), { kind: 'completion', server: index, epoch: server.epoch, request, startedAt: now });
   };
 
@@ -192,13 +205,14 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   const arrive = () => {
     const measured = sent >= warmup;
-    const request: HeldRequest = { arrivedAt: now, measured, costMs: drawCost() + lookupMs };
+    const request: HeldRequest = { arrivedAt: now, measured, costMs: drawCost() + lookupMs, attempt: undefined };
     const client = randomIndex(clientRandom, clientCount);
     const clientIp = mobile === undefined ? clients.addresses[client]! : mobileAddress(client);
     const sessionKey = clients.sessionKeys[client]!;
     sent += 1;
     scheduleArrival();
     if (frontDoor !== undefined && !frontDoor.admit(client, now)) return unreachable(measured);
+    if (flow !== undefined) return startCall(client, request);
 
     const pickRequest = { clientIp, key: sessionKey, nowMs: now };
     const id = layer7 !== undefined ? layer7.pick(pickRequest) : sticky === undefined ? balancer.pick(views, pickRequest) : sticky.pick(views, client, pickRequest);
@@ -276,8 +290,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     const server = servers[event.server]!;
     // Completions scheduled before a crash belong to requests the crash already counted as failed.
     if (event.epoch !== server.epoch) return;
-    server.served += 1;
     const { request } = event;
+    if (request.attempt !== undefined) return completeTry(event.server, server, request);
+    server.served += 1;
     const latency = now - request.arrivedAt;
     const slot = latencySlot(latency);
     stepWindow.served += 1;
@@ -305,6 +320,84 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     else balancer.onComplete?.(completion);
   };
 
+  // The overload model (overload/call-flow.ts): the call flow decides about tries; these functions
+  // are its hands on the pool, the balancer and the counters.
+  const startCall = (client: number, request: HeldRequest) => {
+    if (request.measured) metrics.recordArrival();
+    flow!.start(client, request.measured, request.costMs);
+  };
+
+  const pickFor = (call: Call, excluded: ReadonlySet<number>): number | undefined => {
+    const client = call.client;
+    const clientIp = mobile === undefined ? clients.addresses[client]! : mobileAddress(client);
+    const key = clients.sessionKeys[client]!;
+    health?.rampWeights(now);
+    // nginx marks tried peers so the pick skips them; hiding them from the views does the same for every algorithm.
+    for (const index of excluded) views[index]!.usable = false;
+    const id =
+      layer7 !== undefined ? layer7.pick({ clientIp, key }) : sticky === undefined ? balancer.pick(views, { clientIp, key }) : sticky.pick(views, client, { clientIp, key });
+    for (const index of excluded) servers[index]!.refresh();
+    options.onRoute?.({ request: sent, atMs: now, clientIp, sessionKey: key, server: id });
+    const index = id === undefined ? undefined : indexById.get(id);
+    // All busy at maxconn is a wait in the queue, not nginx's 502; only an empty rotation is.
+    if (index === undefined && call.measured && !servers.some((server) => server.inRotation)) metrics.recordDropped(undefined);
+    return index;
+  };
+
+  const sendTry = (index: number, request: HeldRequest): boolean => {
+    const server = servers[index]!;
+    server.routedInWindow += 1;
+    const client = request.attempt!.call.client;
+    if (!server.running) {
+      remap.record(client, index);
+      if (request.measured) metrics.recordFailed(index, 1);
+      return false;
+    }
+    if (server.held >= server.limit) {
+      if (request.measured) metrics.recordDropped(index);
+      return false;
+    }
+    const factor = server.coldStartFactor(now);
+    if (factor !== 1) request.costMs *= factor;
+    admit(index, client, request);
+    return true;
+  };
+
+  /** A server finished a try: it counts as throughput at the server, and the call flow decides what it was worth. */
+  const completeTry = (index: number, server: SimServer, request: HeldRequest) => {
+    if (request.cancelled) return;
+    server.served += 1;
+    if (request.measured) {
+      server.measuredInService -= 1;
+      metrics.recordClosed(index);
+    }
+    if (learns) teach(server, now - request.arrivedAt);
+    freeWorker(index, server);
+    flow!.finished(index, request);
+  };
+
+  /** The worker that held a finished or cancelled try takes the next in the server's own queue, skipping cancelled copies. */
+  const freeWorker = (index: number, server: SimServer) => {
+    let next = server.waiting.shift();
+    while (next?.cancelled) next = server.waiting.shift();
+    if (next) serve(index, server, next);
+    else {
+      server.markBusy(now);
+      server.inService -= 1;
+      server.finishDrain(now);
+    }
+    server.refresh();
+  };
+
+  /** A hedge's losing copy is cancelled: gRPC cancellation reaches the server, which drops it or stops working on it. */
+  const cancelTry = (index: number, request: HeldRequest) => {
+    const server = servers[index]!;
+    request.cancelled = true;
+    if (!request.attempt!.serving) return;
+    if (request.measured) server.measuredInService -= 1;
+    freeWorker(index, server);
+  };
+
   const close = (event: Extract<SimEvent, { kind: 'close' }>) => {
     const server = servers[event.server]!;
     if (event.epoch !== server.epoch) return;
@@ -323,6 +416,33 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   // After the initial servers exist, since each target group holds their views; drawn last and only when used, like the balancer tier.
   const layer7 = scenario.layer7 && new Layer7Router(scenario.layer7, views, scenario.algorithm, seededRandom(nextSeed()));
   const learns = layer7 ? layer7.learns : balancer.onComplete !== undefined;
+  const health = overload && (overload.outlierDetection || overload.slowStart) ? new HostHealth(overload, servers, scenario.servers.length, now) : undefined;
+  if (health?.nextSweepAt !== undefined) scheduleBackground(health.nextSweepAt, { kind: 'outlier-sweep' });
+  if (overload) {
+    flow = new CallFlow(
+      overload,
+      {
+        now: () => now,
+        schedule: (at, event) => events.push(at, event),
+        pick: pickFor,
+        anyInRotation: () => servers.some((server) => server.inRotation),
+        usable: (index) => servers[index]!.view.usable,
+        usableCount: (excluded) => servers.reduce((count, server, index) => count + (server.view.usable && !excluded.has(index) ? 1 : 0), 0),
+        send: sendTry,
+        cancel: cancelTry,
+        drawCost: () => drawCost() + lookupMs,
+        errorShare: (index) => servers[index]!.spec.errorShare ?? 0,
+        health,
+        answered: (call, latencyMs) => {
+          stepWindow.served += 1;
+          stepWindow.latency.record(latencyMs);
+          if (call.measured) metrics.recordAnswered(latencyMs);
+        },
+        failed: () => void (stepWindow.failed += 1),
+      },
+      seededRandom(nextSeed()),
+    );
+  }
   servers.forEach((_, index) => control.join(index, true));
   for (const failure of scenario.failures ?? []) events.push(failure.atMs, { kind: 'command', command: { kind: failure.kind, server: failure.server } });
   for (const { atMs, ...command } of scenario.changes ?? []) events.push(atMs, { kind: 'command', command });
@@ -337,6 +457,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       up: server.state === 'up',
       state: server.state,
       checkedHealthy: server.checkedHealthy,
+      ejected: server.ejected,
       inService: server.inService,
       queued: server.waiting.length,
       openConnections: server.held + server.open,
@@ -381,12 +502,23 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
             background -= 1;
             control.evaluateScaling();
             break;
+          case 'drain-deadline':
+            background -= 1;
+            control.drainDeadline(event.server, event.epoch);
+            break;
+          case 'outlier-sweep':
+            background -= 1;
+            health!.sweep(now);
+            scheduleBackground(health!.nextSweepAt!, { kind: 'outlier-sweep' });
+            break;
+          default:
+            flow!.handle(event);
         }
       }
       if (pending() > 0) now = Math.max(now, untilMs);
       return { nowMs: now, done: pending() === 0, sent, window: options?.keepWindow ? stepWindow.peek(now) : stepWindow.take(now), servers: servers.map(snapshotOf) };
     },
-    command: (command) => control.apply(command),
+    command: (command) => control.apply(parseOrThrow(poolCommandSchema, command, 'command')),
     get done() {
       return pending() === 0;
     },
@@ -400,12 +532,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           utilisation: server.utilisation(now),
         })),
         remap.share,
+        flow?.metrics.summary(now, health?.counts),
       ),
   };
 }
 
 /** Runs a scenario to the end and returns its metrics (lb-algorithms.md §10 gives the queueing results to expect). */
-export function runSimulation(scenario: Scenario, options: SimulationOptions = {}): MetricsSummary {
+export function runSimulation(scenario: ValidScenario, options: SimulationOptions = {}): MetricsSummary {
   const simulation = createSimulation(scenario, options);
   simulation.step(Infinity);
   return simulation.metrics();

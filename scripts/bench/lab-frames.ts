@@ -4,12 +4,12 @@
 // Then again at full speed, where the worker simulates as fast as it can.
 // Needs the site running (npm start) at baseUrl, default http://127.0.0.1:3000.
 import { chromium } from 'playwright-core';
-import { encodeLabState, type LabState } from '@/lib/lab/lab-state';
+import { encodeLabState, type LabStateDraft } from '@/lib/lab/lab-state';
 
 const baseUrl = process.argv[2] ?? 'http://127.0.0.1:3000';
 const SECONDS = 10;
 
-const state: LabState = {
+const state: LabStateDraft = {
   variants: [
     {
       label: 'least-connections',

@@ -8,7 +8,7 @@ import { chooseMockQuestions } from '@/lib/drills/pick-question';
 import { MAX_ANSWER_CHARS } from '@/lib/drills/limits';
 import { scoreAnswer } from '@/lib/drills/score';
 import type { MockPhaseId, MockSessionView, MockStatus } from '@/lib/drills/view';
-import type { Random } from '@/lib/balancers/types';
+import type { Random } from '@/lib/random/seeded';
 import { db } from '../db/db';
 import { storeAttempt } from './attempts';
 import { getDrillContext, questionOr404, questionView, type DrillContext } from './bank';

@@ -73,6 +73,16 @@ describe('the lab', () => {
     expect(requests[0]).toBe(requests[1]);
   });
 
+  it('shows the counters of failure under load in the table view', async () => {
+    await page.goto('/lab?scenario=hedged-requests');
+    await runToEnd(page);
+    // The second variant is the one that hedges.
+    const text = await page.locator('[data-variant="1"] .lab-totals').textContent();
+    expect(text).toMatch(/Client requests answered in time \(goodput\)[\d,]+ of [\d,]+/);
+    expect(text).toMatch(/Hedges sent[1-9]/);
+    expect(text).toContain('Breaker overflows');
+  });
+
   it('explains a damaged link and falls back to the default run', async () => {
     await page.goto('/lab?run=not-a-real-state');
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('could not be opened');

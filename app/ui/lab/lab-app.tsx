@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import type { AlgorithmName } from '@/lib/balancers/types';
 import { SPEEDS, type Speed } from '@/lib/lab/lab-run';
-import { encodeLabState, validateLabState, type LabState } from '@/lib/lab/lab-state';
+import { encodeLabState, validateLabState, type LabState, type LabStateDraft } from '@/lib/lab/lab-state';
 import { LAB_PRESETS } from '@/lib/lab/presets';
 import type { Scenario } from '@/lib/sim/scenario';
 import { serverName } from '@/lib/sim/server';
@@ -36,7 +36,7 @@ export function LabApp({ initial, presetId }: { initial: LabState; presetId?: st
     window.history.replaceState(window.history.state, '', `/lab?run=${shareable}`);
   }, [shareable]);
 
-  const load = (next: LabState) => {
+  const load = (next: LabStateDraft) => {
     const checked = validateLabState(next);
     if (!checked.ok) {
       setErrors(checked.errors);

@@ -2,6 +2,7 @@
 
 import type { LabCommand } from '@/lib/lab/lab-state';
 import type { MetricsSummary } from '@/lib/sim/metrics';
+import type { OverloadSummary } from '@/lib/sim/overload/overload-metrics';
 import type { ServerSnapshot } from '@/lib/sim/simulator';
 import { formatCount, formatMs, formatShare } from './format';
 
@@ -10,8 +11,25 @@ const STATE_LABELS: Record<ServerSnapshot['state'], string> = { up: 'up', down: 
 function serverStatus(server: ServerSnapshot): string {
   const base = STATE_LABELS[server.state];
   if (server.state === 'up' && !server.checkedHealthy) return 'up, not yet healthy';
+  if (server.ejected) return `${base}, ejected as an outlier`;
   if (server.state === 'down' && server.checkedHealthy) return 'down, still believed healthy';
   return base;
+}
+
+/** The counters of failure under load: how client requests ended, and what the balancer did for them. */
+function overloadRows(overload: OverloadSummary): [string, string][] {
+  const { overflows } = overload;
+  return [
+    ['Client requests answered in time (goodput)', `${formatCount(overload.succeeded)} of ${formatCount(overload.requests)}`],
+    ['Gave up: timed out / shed (503) / errors', `${formatCount(overload.timedOut)} / ${formatCount(overload.shed)} / ${formatCount(overload.errored)}`],
+    ['Tries sent, balancer retries, client retries', `${formatCount(overload.tries)}, ${formatCount(overload.balancerRetries)}, ${formatCount(overload.clientRetries)}`],
+    ['Timeouts: per try / request / queue', `${formatCount(overload.tryTimeouts)} / ${formatCount(overload.requestTimeouts)} / ${formatCount(overload.queueTimeouts)}`],
+    ['Breaker overflows: connections / pending / requests / retries', `${formatCount(overflows.connections)} / ${formatCount(overflows.pending)} / ${formatCount(overflows.requests)} / ${formatCount(overflows.retries)}`],
+    ['Shed by the concurrency limit', formatCount(overload.limited)],
+    ['Hedges sent', formatCount(overload.hedges)],
+    ['Ejections / panics', `${formatCount(overload.ejections)} / ${formatCount(overload.panics)}`],
+    ['Answers nobody waited for (wasted work)', formatCount(overload.wasted)],
+  ];
 }
 
 /** Totals of one variant, as a definition list screen readers read in order. */
@@ -25,6 +43,7 @@ export function RunTotals({ metrics, label }: { metrics: MetricsSummary; label: 
     ['Sessions lost', formatCount(metrics.sessionsLost)],
     ['Latency p50 / p95 / p99', `${formatMs(metrics.latencyMs.p50)} / ${formatMs(metrics.latencyMs.p95)} / ${formatMs(metrics.latencyMs.p99)}`],
     ['Clients remapped by the last pool change', formatShare(metrics.remappedShare)],
+    ...(metrics.overload ? overloadRows(metrics.overload) : []),
   ];
   return (
     <dl className="lab-totals" aria-label={`${label}: totals`}>
@@ -66,7 +85,8 @@ export function ServerTable({ servers, metrics, label, onCommand }: { servers: S
             <tr key={server.id} data-server={server.id}>
               <th scope="row">{server.id}</th>
               <td data-status={server.state}>{serverStatus(server)}</td>
-              <td>{server.weight}</td>
+              {/* Slow start makes a weight fractional while it ramps. */}
+              <td>{Number.isInteger(server.weight) ? server.weight : server.weight.toFixed(2)}</td>
               <td>
                 {server.inService} / {server.capacity}
               </td>

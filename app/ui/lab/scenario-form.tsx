@@ -5,6 +5,7 @@ import type { AlgorithmName } from '@/lib/balancers/types';
 import { serverName } from '@/lib/sim/server';
 import { ARRIVAL_PATTERNS, COST_DISTRIBUTIONS, type ArrivalSpec, type Scenario } from '@/lib/sim/scenario';
 import { NumberField, SelectField } from './number-field';
+import { OverloadForm } from './overload-form';
 
 /** Servers the lab draws; the bar is 16 at 60 frames a second, 32 still fits a laptop. */
 export const MAX_LAB_SERVERS = 32;
@@ -125,6 +126,8 @@ export function ScenarioForm({ scenario, update }: { scenario: Scenario; update:
           </>
         )}
       </fieldset>
+
+      <OverloadForm scenario={scenario} update={update} />
 
       <fieldset>
         <legend>Randomness</legend>

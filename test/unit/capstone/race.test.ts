@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBalancer } from '@/lib/balancers/registry';
-import type { Random } from '@/lib/balancers/types';
+import type { Random } from '@/lib/random/seeded';
 import { race, raceBuiltIn, RIVALS, PickError, type LearnerBalancer } from '@/lib/capstone/race';
 import { labHref, raceAll } from '@/lib/capstone/race-all';
 import { resolveLabRequest } from '@/lib/lab/resolve-lab-request';

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { FrameHistory, HISTORY_POINTS } from '@/lib/lab/frame-history';
 import { CHART_POINT_MS, LabRun, MAX_SPEED_BUDGET_MS } from '@/lib/lab/lab-run';
 import type { LabState } from '@/lib/lab/lab-state';
-import type { Scenario } from '@/lib/sim/scenario';
+import { defineScenario } from '@/lib/sim/scenario';
 
-const scenario: Scenario = {
+const scenario = defineScenario({
   seed: 7,
   algorithm: 'least-connections',
   servers: Array.from({ length: 4 }, () => ({ weight: 1, capacity: 4 })),
   arrivals: { pattern: 'poisson', ratePerSecond: 400 },
   cost: { distribution: 'exponential', meanMs: 20 },
   durationMs: 20_000,
-};
+});
 const state: LabState = { variants: [{ label: 'least-connections', scenario }], commands: [] };
 
 function runToEnd(run: LabRun, tickMs: number) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideScaling, type ScalingInput } from '@/lib/sim/autoscaler';
-import type { AutoscalingSpec, Scenario } from '@/lib/sim/scenario';
+import { defineScenario, type AutoscalingSpec, type Scenario } from '@/lib/sim/scenario';
 import { createSimulation } from '@/lib/sim/simulator';
 import { servers } from './fixtures';
 
@@ -60,7 +60,7 @@ const busy: Scenario = {
 
 describe('autoscaling in a run', () => {
   it('launches a server at the first evaluation; it boots for provisioningMs, then takes requests', () => {
-    const simulation = createSimulation(busy);
+    const simulation = createSimulation(defineScenario(busy));
     expect(simulation.step(1_000).servers.map((server) => server.state)).toEqual(['up', 'up', 'starting']);
     expect(simulation.step(3_990).servers[2]).toMatchObject({ state: 'starting', routed: 0 });
     expect(simulation.step(4_010).servers[2]!.state).toBe('up');
@@ -68,18 +68,18 @@ describe('autoscaling in a run', () => {
   });
 
   it('with health checks, a booted server also waits for its first passing check', () => {
-    const simulation = createSimulation({ ...busy, healthCheck: { intervalMs: 500, timeoutMs: 100, rise: 2, fall: 2 } });
+    const simulation = createSimulation(defineScenario({ ...busy, healthCheck: { intervalMs: 500, timeoutMs: 100, rise: 2, fall: 2 } }));
     expect(simulation.step(4_010).servers[2]).toMatchObject({ state: 'up', checkedHealthy: false });
     expect(simulation.step(4_490).servers[2]!.routed).toBe(0);
     expect(simulation.step(4_600).servers[2]!.checkedHealthy).toBe(true);
   });
 
   it('settles under the target and drains servers when the load falls, losing nothing', () => {
-    const simulation = createSimulation({
+    const simulation = createSimulation(defineScenario({
       ...busy,
       arrivals: { pattern: 'spike', ratePerSecond: 200, spikeAtMs: 0, spikeDurationMs: 15_000, spikeMultiplier: 4 },
       durationMs: 40_000,
-    });
+    }));
     const peak = simulation.step(15_000).servers.filter((server) => server.state === 'up').length;
     simulation.step(Infinity);
     const metrics = simulation.metrics();

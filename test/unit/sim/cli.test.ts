@@ -128,4 +128,23 @@ describe('npm run sim', { timeout: 20_000 }, () => {
     expect(full.stderr).toContain('utilisations');
     expect(sim('--sweep', '0.5', '--rate', '100').stderr).toContain('--rate cannot be combined with --sweep');
   });
+
+  it('takes the failure-under-load settings and prints how client requests ended', () => {
+    const { code, stdout } = sim('--servers', '2', '--capacity', '2', '--rate', '600', '--requests', '2000', '--request-timeout', '200', '--per-try-timeout', '50', '--retries', 'envoy:2', '--retry-budget', '20', '--maxconn', '2', '--queue-timeout', '30', '--json');
+    expect(code).toBe(0);
+    const { scenario, metrics } = JSON.parse(stdout) as { scenario: { overload: Record<string, unknown> }; metrics: { overload: { requests: number; succeeded: number; queueTimeouts: number } } };
+    expect(scenario.overload).toMatchObject({ requestTimeoutMs: 200, perTryTimeoutMs: 50, balancerRetries: { style: 'envoy', numRetries: 2 }, retryBudget: { budgetPercent: 20 }, maxConnPerServer: 2, queueTimeoutMs: 30 });
+    expect(metrics.overload.requests).toBe(2000);
+    expect(metrics.overload.queueTimeouts).toBeGreaterThan(0);
+    expect(sim('--servers', '2', '--rate', '300', '--requests', '500', '--hedge', '20').stdout).toMatch(/^client requests: \d+ answered in time/m);
+  });
+
+  it('exits 2 on a malformed retry policy, and lets the schema word a bad value', () => {
+    const malformed = sim('--retries', 'haproxy:3');
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--retries must be nginx:N or envoy:N');
+    const negative = sim('--request-timeout=-5');
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain('overload.requestTimeoutMs must be greater than 0, got -5');
+  });
 });

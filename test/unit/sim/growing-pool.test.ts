@@ -1,3 +1,4 @@
+import { defineScenario } from '@/lib/sim/scenario';
 import { describe, expect, it } from 'vitest';
 import { ALGORITHM_NAMES, createBalancer } from '@/lib/balancers/registry';
 import { backendId, type AlgorithmName, type BackendView } from '@/lib/balancers/types';
@@ -18,11 +19,11 @@ function assign(pick: (key: string) => string | undefined): Map<string, string |
 
 describe('balancers with a backend list that grows', () => {
   it.each(ALGORITHM_NAMES)('%s sends requests to a server added mid-run and loses none', (algorithm: AlgorithmName) => {
-    const metrics = runSimulation({
+    const metrics = runSimulation(defineScenario({
       ...poissonScenario(algorithm, servers(3, { weight: 1, capacity: 4 }), 0.5, 6_000),
       clients: { count: 500 },
       changes: [{ atMs: 500, kind: 'add-server', spec: { weight: 1, capacity: 4 } }],
-    });
+    }));
     expect(metrics.servers[3]!.served).toBeGreaterThan(0);
     expect(metrics.served + metrics.dropped + metrics.failed).toBe(6_000);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HealthCheckSpec, Scenario } from '@/lib/sim/scenario';
+import { defineScenario, type HealthCheckSpec, type Scenario } from '@/lib/sim/scenario';
 import { createSimulation, runSimulation, type Simulation } from '@/lib/sim/simulator';
 import { poissonScenario, servers } from './fixtures';
 
@@ -25,7 +25,7 @@ function whenBelieved(simulation: Simulation, healthy: boolean, fromMs: number, 
 
 describe('health checks on the simulated clock', () => {
   it('without checks, the balancer knows at once: only what the server held fails', () => {
-    const simulation = createSimulation(scenario());
+    const simulation = createSimulation(defineScenario(scenario()));
     const held = simulation.step(CRASH_MS - 0.001).servers[1]!;
     expect(simulation.step(CRASH_MS).servers[1]!.checkedHealthy).toBe(false);
     simulation.step(Infinity);
@@ -33,7 +33,7 @@ describe('health checks on the simulated clock', () => {
   });
 
   it('with checks, the balancer keeps sending to the crashed server until fall checks have failed, and those requests fail', () => {
-    const simulation = createSimulation(scenario(CHECKS));
+    const simulation = createSimulation(defineScenario(scenario(CHECKS)));
     simulation.step(CRASH_MS);
     const markedDownAt = whenBelieved(simulation, false, CRASH_MS);
     // HAProxy: a fully UP server goes DOWN on the 3rd failed check in a row, each taking the timeout.
@@ -47,7 +47,7 @@ describe('health checks on the simulated clock', () => {
   it('a recovered server rejoins only after rise good checks in a row', () => {
     const rejoinDelay = (rise: number) => {
       const recoverMs = 12_000;
-      const simulation = createSimulation({ ...scenario({ ...CHECKS, rise }), failures: [...scenario().failures!, { atMs: recoverMs, server: 1, kind: 'recover' }] });
+      const simulation = createSimulation(defineScenario({ ...scenario({ ...CHECKS, rise }), failures: [...scenario().failures!, { atMs: recoverMs, server: 1, kind: 'recover' }] }));
       simulation.step(recoverMs);
       expect(simulation.step(recoverMs).servers[1]).toMatchObject({ state: 'up', checkedHealthy: false });
       return whenBelieved(simulation, true, recoverMs) - recoverMs;
@@ -59,13 +59,13 @@ describe('health checks on the simulated clock', () => {
   });
 
   it('sends nothing to a server the checks call down, even once it is up again', () => {
-    const simulation = createSimulation({ ...scenario({ ...CHECKS, rise: 5 }), failures: [...scenario().failures!, { atMs: 9_000, server: 1, kind: 'recover' }] });
+    const simulation = createSimulation(defineScenario({ ...scenario({ ...CHECKS, rise: 5 }), failures: [...scenario().failures!, { atMs: 9_000, server: 1, kind: 'recover' }] }));
     simulation.step(9_000);
     expect(simulation.step(11_000).servers[1]).toMatchObject({ state: 'up', checkedHealthy: false, routed: 0 });
   });
 
   it('a server added at run time takes requests only after passing a check', () => {
-    const simulation = createSimulation(scenario(CHECKS));
+    const simulation = createSimulation(defineScenario(scenario(CHECKS)));
     simulation.step(1_000);
     simulation.command({ kind: 'add-server', spec: { weight: 1, capacity: 4 } });
     expect(simulation.step(1_900).servers[3]).toMatchObject({ state: 'up', checkedHealthy: false, routed: 0 });
@@ -75,7 +75,7 @@ describe('health checks on the simulated clock', () => {
   });
 
   it('never keeps a run going on its own: the run ends when the last request does', () => {
-    const metrics = runSimulation({ ...scenario(CHECKS), failures: [] });
+    const metrics = runSimulation(defineScenario({ ...scenario(CHECKS), failures: [] }));
     expect(metrics.simulatedMs).toBeGreaterThanOrEqual(20_000);
     expect(metrics.simulatedMs).toBeLessThan(20_100);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '@/lib/sim/scenario';
+import { defineScenario, type Scenario } from '@/lib/sim/scenario';
 import { createSimulation, runSimulation } from '@/lib/sim/simulator';
 import { servers } from './fixtures';
 
@@ -15,7 +15,7 @@ const sockets: Scenario = {
 
 describe('long-lived connections', () => {
   it('hold no worker and never queue, but count as open connections until they close', () => {
-    const snapshot = createSimulation(sockets).step(20_000);
+    const snapshot = createSimulation(defineScenario(sockets)).step(20_000);
     const open = snapshot.servers.reduce((sum, server) => sum + server.openConnections, 0);
     // About rate × mean lifetime × (1 − e^−2) ≈ 430 open, far beyond the two workers.
     expect(open).toBeGreaterThan(300);
@@ -23,21 +23,21 @@ describe('long-lived connections', () => {
   });
 
   it('count as served when they close, without a request latency', () => {
-    const metrics = runSimulation(sockets);
+    const metrics = runSimulation(defineScenario(sockets));
     expect(metrics.served).toBe(metrics.arrived);
     expect(metrics.latencyMs.p50).toBeNaN();
     expect(metrics.servers.every((server) => server.openConnections === 0 && server.peakOpenConnections > 150)).toBe(true);
   });
 
   it('fail when their server crashes', () => {
-    const simulation = createSimulation({ ...sockets, failures: [{ atMs: 15_000, server: 0, kind: 'crash' }] });
+    const simulation = createSimulation(defineScenario({ ...sockets, failures: [{ atMs: 15_000, server: 0, kind: 'crash' }] }));
     const open = simulation.step(14_999).servers[0]!.openConnections;
     simulation.step(Infinity);
     expect(simulation.metrics().servers[0]!.failed).toBe(open);
   });
 
   it('keep a removed server draining until the last one closes', () => {
-    const simulation = createSimulation(sockets);
+    const simulation = createSimulation(defineScenario(sockets));
     simulation.step(10_000);
     simulation.command({ kind: 'remove-server', server: 0 });
     expect(simulation.step(20_000).servers[0]).toMatchObject({ state: 'draining', routed: 0 });
@@ -47,7 +47,7 @@ describe('long-lived connections', () => {
 
   it('pile up on the old servers under round robin after a server joins; least connections fills the new one', () => {
     const spread = (algorithm: Scenario['algorithm']) => {
-      const simulation = createSimulation({ ...sockets, servers: servers(3, { weight: 1, capacity: 1 }), algorithm, changes: [{ atMs: 10_000, kind: 'add-server', spec: { weight: 1, capacity: 1 } }] });
+      const simulation = createSimulation(defineScenario({ ...sockets, servers: servers(3, { weight: 1, capacity: 1 }), algorithm, changes: [{ atMs: 10_000, kind: 'add-server', spec: { weight: 1, capacity: 1 } }] }));
       const open = simulation.step(16_000).servers.map((server) => server.openConnections);
       return Math.max(...open) / Math.min(...open);
     };

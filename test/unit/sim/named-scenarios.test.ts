@@ -1,24 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MetricsSummary } from '@/lib/sim/metrics';
-import { findNamedScenario, NAMED_SCENARIOS } from '@/lib/sim/named-scenarios';
+import { NAMED_SCENARIOS } from '@/lib/sim/named-scenarios';
 import { validateScenario } from '@/lib/sim/scenario';
-import { createSimulation, runSimulation, type Snapshot } from '@/lib/sim/simulator';
+import { createSimulation, type Snapshot } from '@/lib/sim/simulator';
+import { metricsOf, scenarioOf } from './fixtures';
+import type { MetricsSummary } from '@/lib/sim/metrics';
 
-const scenarioOf = (id: string, variant: number) => {
-  const named = findNamedScenario(id);
-  if (!named?.variants[variant]) throw new Error(`no variant ${variant} of ${id}`);
-  return named.variants[variant].scenario;
-};
-
-const results = new Map<string, MetricsSummary>();
-/** The metrics of one variant, run once per test file. */
-function metricsOf(id: string, variant: number): MetricsSummary {
-  const key = `${id}:${variant}`;
-  if (!results.has(key)) results.set(key, runSimulation(scenarioOf(id, variant)));
-  return results.get(key)!;
-}
 
 /** A snapshot of one variant taken at `atMs`. */
 const snapshotAt = (id: string, variant: number, atMs: number): Snapshot => createSimulation(scenarioOf(id, variant)).step(atMs);

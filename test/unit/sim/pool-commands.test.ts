@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '@/lib/sim/scenario';
+import { defineScenario, type Scenario } from '@/lib/sim/scenario';
 import { createSimulation } from '@/lib/sim/simulator';
 import { poissonScenario, servers } from './fixtures';
 
@@ -15,7 +15,7 @@ const scenario: Scenario = {
 
 describe('runtime commands', () => {
   it('crashes a server at the current time: it gets nothing until it recovers', () => {
-    const simulation = createSimulation(scenario);
+    const simulation = createSimulation(defineScenario(scenario));
     simulation.step(1_000);
     expect(simulation.command({ kind: 'crash', server: 1 })).toBe(true);
     expect(simulation.step(1_500).servers[1]).toMatchObject({ state: 'down', up: false, checkedHealthy: false, routed: 0, inService: 0 });
@@ -26,7 +26,7 @@ describe('runtime commands', () => {
   });
 
   it('adds a server at the next index, named d, which takes its turn at once', () => {
-    const simulation = createSimulation(scenario);
+    const simulation = createSimulation(defineScenario(scenario));
     simulation.step(1_000);
     simulation.command({ kind: 'add-server', spec: { weight: 1, capacity: 4 } });
     const snapshot = simulation.step(2_000);
@@ -36,7 +36,7 @@ describe('runtime commands', () => {
   });
 
   it('drains a removed server: no new requests, the ones it holds finish, then it is removed', () => {
-    const simulation = createSimulation({ ...scenario, cost: { distribution: 'constant', meanMs: 200 }, arrivals: { pattern: 'poisson', ratePerSecond: 40 } });
+    const simulation = createSimulation(defineScenario({ ...scenario, cost: { distribution: 'constant', meanMs: 200 }, arrivals: { pattern: 'poisson', ratePerSecond: 40 } }));
     const before = simulation.step(1_000).servers[0]!;
     expect(before.inService + before.queued).toBeGreaterThan(0);
     simulation.command({ kind: 'remove-server', server: 0 });
@@ -48,7 +48,7 @@ describe('runtime commands', () => {
   });
 
   it('keeps every index: a removed server stays listed and the next added one takes a new index', () => {
-    const simulation = createSimulation(scenario);
+    const simulation = createSimulation(defineScenario(scenario));
     simulation.step(500);
     simulation.command({ kind: 'remove-server', server: 1 });
     simulation.command({ kind: 'add-server', spec: { weight: 1, capacity: 4 } });
@@ -62,7 +62,7 @@ describe('runtime commands', () => {
   });
 
   it('ignores a command that changes nothing: an unknown server, a second crash, recovering a server that is up', () => {
-    const simulation = createSimulation(scenario);
+    const simulation = createSimulation(defineScenario(scenario));
     simulation.step(500);
     expect(simulation.command({ kind: 'crash', server: 9 })).toBe(false);
     expect(simulation.command({ kind: 'recover', server: 0 })).toBe(false);
@@ -73,12 +73,12 @@ describe('runtime commands', () => {
   });
 
   it('refuses to add a server with a weight or capacity a balancer cannot use', () => {
-    expect(() => createSimulation(scenario).command({ kind: 'add-server', spec: { weight: 0, capacity: 4 } })).toThrow(RangeError);
+    expect(() => createSimulation(defineScenario(scenario)).command({ kind: 'add-server', spec: { weight: 0, capacity: 4 } })).toThrow(RangeError);
   });
 
   it('replays: the same commands at the same simulated times give the same run', () => {
     const run = () => {
-      const simulation = createSimulation(scenario);
+      const simulation = createSimulation(defineScenario(scenario));
       simulation.step(700);
       simulation.command({ kind: 'add-server', spec: { weight: 2, capacity: 2 } });
       simulation.step(1_300);
@@ -90,8 +90,8 @@ describe('runtime commands', () => {
   });
 
   it('runs planned changes from the scenario like commands', () => {
-    const planned = createSimulation({ ...scenario, changes: [{ atMs: 700, kind: 'add-server', spec: { weight: 2, capacity: 2 } }] });
-    const commanded = createSimulation(scenario);
+    const planned = createSimulation(defineScenario({ ...scenario, changes: [{ atMs: 700, kind: 'add-server', spec: { weight: 2, capacity: 2 } }] }));
+    const commanded = createSimulation(defineScenario(scenario));
     commanded.step(700);
     commanded.command({ kind: 'add-server', spec: { weight: 2, capacity: 2 } });
     planned.step(Infinity);

@@ -40,7 +40,7 @@ describe('scenario validation', () => {
 
   it('rejects a misspelt field instead of ignoring it', () => {
     expect(errorsOf({ ...minimal, servers: [{ weight: 1, capacity: 1, queuelimit: 5 }] })).toEqual([
-      'servers[0].queuelimit is not a known field (expected weight, capacity, queueLimit, slowdown)',
+      'servers[0].queuelimit is not a known field (expected weight, capacity, queueLimit, errorShare, slowdown, coldStart)',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '@/lib/random/seeded';
 import { isMobileClient, MobileAddresses } from '@/lib/sim/clients';
-import type { Scenario } from '@/lib/sim/scenario';
+import { defineScenario, type Scenario } from '@/lib/sim/scenario';
 import { createSimulation, runSimulation, type RouteDecision } from '@/lib/sim/simulator';
 import { servers } from './fixtures';
 
@@ -20,20 +20,20 @@ const firstOctets = (ip: string) => ip.split('.').slice(0, 3).join('.');
 
 describe('sessions in server memory', () => {
   it('are lost whenever round robin sends a client somewhere else', () => {
-    const metrics = runSimulation({ ...base, sessions: { store: 'server' } });
+    const metrics = runSimulation(defineScenario({ ...base, sessions: { store: 'server' } }));
     // Each request lands on one of four servers in turn: about three in four find no session.
     expect(metrics.sessionsLost / metrics.arrived).toBeGreaterThan(0.6);
   });
 
   it('are never lost under cookie stickiness while every server stays up', () => {
-    expect(runSimulation({ ...base, sessions: { store: 'server' }, stickiness: { mode: 'cookie', redispatch: false } }).sessionsLost).toBe(0);
+    expect(runSimulation(defineScenario({ ...base, sessions: { store: 'server' }, stickiness: { mode: 'cookie', redispatch: false } })).sessionsLost).toBe(0);
   });
 
   it('die with their server: each client pinned to it is logged out once, when it next arrives', () => {
     const scenario: Scenario = { ...base, sessions: { store: 'server' }, stickiness: { mode: 'cookie', redispatch: false }, failures: [{ atMs: 10_000, server: 2, kind: 'crash' }] };
     const pinnedToC = new Set<string>();
-    runSimulation({ ...scenario, failures: [] }, { onRoute: (decision) => void (decision.atMs < 10_000 && decision.server === 'c' && pinnedToC.add(decision.sessionKey)) });
-    expect(runSimulation(scenario).sessionsLost).toBe(pinnedToC.size);
+    runSimulation(defineScenario({ ...scenario, failures: [] }), { onRoute: (decision) => void (decision.atMs < 10_000 && decision.server === 'c' && pinnedToC.add(decision.sessionKey)) });
+    expect(runSimulation(defineScenario(scenario)).sessionsLost).toBe(pinnedToC.size);
   });
 
   it('also die when a server crashes and comes back: its memory was wiped', () => {
@@ -46,17 +46,17 @@ describe('sessions in server memory', () => {
         { atMs: 10_000.5, server: 2, kind: 'recover' },
       ],
     };
-    expect(runSimulation(scenario).sessionsLost).toBeGreaterThan(0);
+    expect(runSimulation(defineScenario(scenario)).sessionsLost).toBeGreaterThan(0);
   });
 });
 
 describe('a shared session store', () => {
   it('never loses a session, whatever the balancer does', () => {
-    expect(runSimulation({ ...base, sessions: { store: 'shared' }, failures: [{ atMs: 10_000, server: 2, kind: 'crash' }] }).sessionsLost).toBe(0);
+    expect(runSimulation(defineScenario({ ...base, sessions: { store: 'shared' }, failures: [{ atMs: 10_000, server: 2, kind: 'crash' }] })).sessionsLost).toBe(0);
   });
 
   it('adds its lookup time to every request', () => {
-    const metrics = runSimulation({ ...base, sessions: { store: 'shared', lookupMs: 2 } });
+    const metrics = runSimulation(defineScenario({ ...base, sessions: { store: 'shared', lookupMs: 2 } }));
     expect(metrics.latencyMs.mean).toBeCloseTo(12, 1);
   });
 });
@@ -64,7 +64,7 @@ describe('a shared session store', () => {
 describe('cookie stickiness', () => {
   it('keeps each client on the server the balancer first chose', () => {
     const serversOf = new Map<string, Set<string>>();
-    runSimulation({ ...base, stickiness: { mode: 'cookie', redispatch: false } }, { onRoute: (d) => void serversOf.set(d.sessionKey, (serversOf.get(d.sessionKey) ?? new Set()).add(d.server!)) });
+    runSimulation(defineScenario({ ...base, stickiness: { mode: 'cookie', redispatch: false } }), { onRoute: (d) => void serversOf.set(d.sessionKey, (serversOf.get(d.sessionKey) ?? new Set()).add(d.server!)) });
     expect([...serversOf.values()].every((set) => set.size === 1)).toBe(true);
   });
 
@@ -75,8 +75,8 @@ describe('cookie stickiness', () => {
       healthCheck: { intervalMs: 2_000, timeoutMs: 500, rise: 2, fall: 3 },
       failures: [{ atMs: 10_000, server: 2, kind: 'crash' }],
     };
-    const without = runSimulation(scenario);
-    const withRedispatch = runSimulation({ ...scenario, stickiness: { mode: 'cookie', redispatch: true } });
+    const without = runSimulation(defineScenario(scenario));
+    const withRedispatch = runSimulation(defineScenario({ ...scenario, stickiness: { mode: 'cookie', redispatch: true } }));
     expect(without.failed).toBeGreaterThan(20);
     // With redispatch only what c held at the crash is lost; the rest are sent elsewhere.
     expect(withRedispatch.failed).toBeLessThan(5);
@@ -108,17 +108,17 @@ describe('mobile clients', () => {
     const phone: Scenario = { ...base, clients: { count: 40, mobileShare: 1, addressChangeEveryMs: 2_000 }, sessions: { store: 'server' } };
     const serversSeenBy = (scenario: Scenario) => {
       const seen = new Set<string>();
-      runSimulation(scenario, { onRoute: (decision: RouteDecision) => void (decision.sessionKey === 'session-1' && seen.add(decision.server!)) });
+      runSimulation(defineScenario(scenario), { onRoute: (decision: RouteDecision) => void (decision.sessionKey === 'session-1' && seen.add(decision.server!)) });
       return seen.size;
     };
     expect(serversSeenBy({ ...phone, algorithm: 'ip-hash' })).toBeGreaterThan(1);
     expect(serversSeenBy({ ...phone, algorithm: 'round-robin', stickiness: { mode: 'cookie', redispatch: false } })).toBe(1);
-    expect(runSimulation({ ...phone, algorithm: 'ip-hash' }).sessionsLost).toBeGreaterThan(0);
+    expect(runSimulation(defineScenario({ ...phone, algorithm: 'ip-hash' })).sessionsLost).toBeGreaterThan(0);
   });
 
   it('changes no run that has no phones: the traffic is drawn exactly as before', () => {
-    const withoutPhones = createSimulation(base);
-    const zeroShare = createSimulation({ ...base, clients: { count: 40, mobileShare: 0, addressChangeEveryMs: 1_000 } });
+    const withoutPhones = createSimulation(defineScenario(base));
+    const zeroShare = createSimulation(defineScenario({ ...base, clients: { count: 40, mobileShare: 0, addressChangeEveryMs: 1_000 } }));
     withoutPhones.step(Infinity);
     zeroShare.step(Infinity);
     expect(zeroShare.metrics()).toEqual(withoutPhones.metrics());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlgorithmName } from '@/lib/balancers/types';
 import { findNamedScenario } from '@/lib/sim/named-scenarios';
-import { validateScenario, type Scenario } from '@/lib/sim/scenario';
+import { defineScenario, validateScenario, type Scenario } from '@/lib/sim/scenario';
 import { runSimulation } from '@/lib/sim/simulator';
 
 const oneServer = (slowdown?: { atMs: number; factor: number }): Scenario => ({
@@ -16,10 +16,10 @@ const oneServer = (slowdown?: { atMs: number; factor: number }): Scenario => ({
 describe('a slow-but-alive server (ServerSpec.slowdown)', () => {
   it('takes factor × the cost for every request it starts from atMs on, and the plain cost before', () => {
     // At 2 req/s a request rarely waits, so latency is close to the service time.
-    expect(runSimulation(oneServer()).latencyMs.p50).toBeCloseTo(5, 0);
-    expect(runSimulation(oneServer({ atMs: 0, factor: 4 })).latencyMs.p50).toBeCloseTo(20, 0);
+    expect(runSimulation(defineScenario(oneServer())).latencyMs.p50).toBeCloseTo(5, 0);
+    expect(runSimulation(defineScenario(oneServer({ atMs: 0, factor: 4 }))).latencyMs.p50).toBeCloseTo(20, 0);
     // Slow for the second half only: half the requests take 5 ms and half 20 ms.
-    const slowLater = runSimulation(oneServer({ atMs: 100_000, factor: 4 })).latencyMs;
+    const slowLater = runSimulation(defineScenario(oneServer({ atMs: 100_000, factor: 4 }))).latencyMs;
     expect(slowLater.mean).toBeGreaterThan(12);
     expect(slowLater.mean).toBeLessThan(14);
   });

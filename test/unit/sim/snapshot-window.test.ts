@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LatencyHistogram } from '@/lib/sim/histogram';
 import { RemapTracker } from '@/lib/sim/remap-tracker';
-import type { Scenario } from '@/lib/sim/scenario';
+import { defineScenario, type Scenario } from '@/lib/sim/scenario';
 import { createSimulation, runSimulation, type Snapshot } from '@/lib/sim/simulator';
 import { poissonScenario, servers } from './fixtures';
 
@@ -12,7 +12,7 @@ const scenario: Scenario = {
 
 /** Every snapshot of a run stepped `stepMs` at a time. */
 function frames(input: Scenario, stepMs: number): Snapshot[] {
-  const simulation = createSimulation(input);
+  const simulation = createSimulation(defineScenario(input));
   const snapshots: Snapshot[] = [];
   for (let until = stepMs; !simulation.done; until += stepMs) snapshots.push(simulation.step(until));
   return snapshots;
@@ -27,7 +27,7 @@ describe('the per-step window', () => {
 
   it('adds up, window by window, to the totals of the run', () => {
     const snapshots = frames(scenario, 33);
-    const metrics = runSimulation(scenario);
+    const metrics = runSimulation(defineScenario(scenario));
     const sum = (pick: (snapshot: Snapshot) => number) => snapshots.reduce((total, snapshot) => total + pick(snapshot), 0);
     expect(sum((s) => s.window.served)).toBe(metrics.served);
     expect(sum((s) => s.window.dropped)).toBe(metrics.dropped);
@@ -36,8 +36,8 @@ describe('the per-step window', () => {
   });
 
   it('stays open across steps that keep it, and closes on the next plain step', () => {
-    const kept = createSimulation(scenario);
-    const plain = createSimulation(scenario);
+    const kept = createSimulation(defineScenario(scenario));
+    const plain = createSimulation(defineScenario(scenario));
     kept.step(100, { keepWindow: true });
     const open = kept.step(200, { keepWindow: true }).window;
     expect([open.fromMs, open.toMs]).toEqual([0, 200]);
@@ -50,14 +50,14 @@ describe('the per-step window', () => {
   it('gives percentiles of that window only, and NaN when nothing finished in it', () => {
     // Room for every request at once, so each takes exactly its 1 ms (to the histogram's 1%).
     const pool = servers(2, { weight: 1, capacity: 1_000 });
-    const simulation = createSimulation({ ...poissonScenario('round-robin', pool, 0.1, 1_000_000), arrivals: { pattern: 'poisson', ratePerSecond: 1_000 }, cost: { distribution: 'constant', meanMs: 1 } });
+    const simulation = createSimulation(defineScenario({ ...poissonScenario('round-robin', pool, 0.1, 1_000_000), arrivals: { pattern: 'poisson', ratePerSecond: 1_000 }, cost: { distribution: 'constant', meanMs: 1 } }));
     const { p50, p99 } = simulation.step(500).window.latencyMs;
     expect([p50, p99].map((value) => Math.round(value * 100) / 100)).toEqual([1, 1]);
     expect(simulation.step(500).window.latencyMs.p50).toBeNaN();
   });
 
   it('shows what the balancer believes next to the truth, and each server’s size', () => {
-    const simulation = createSimulation({ ...scenario, healthCheck: { intervalMs: 1_000, timeoutMs: 100, rise: 2, fall: 3 } });
+    const simulation = createSimulation(defineScenario({ ...scenario, healthCheck: { intervalMs: 1_000, timeoutMs: 100, rise: 2, fall: 3 } }));
     expect(simulation.step(801).servers[1]).toMatchObject({ id: 'b', state: 'down', checkedHealthy: true, capacity: 2, weight: 1, openConnections: 0 });
   });
 });
