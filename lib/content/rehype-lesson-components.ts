@@ -61,6 +61,14 @@ function labFigure(id: string, title: string, watchFor: string, href: string): E
   ]);
 }
 
+/** A code block scrolls sideways on a phone: keyboard users reach it with Tab, and hear what it is. */
+function labelScrollableCode(pre: Element): void {
+  const code = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+  const classes = code?.properties.className;
+  const language = (Array.isArray(classes) ? classes : []).map(String).find((name) => name.startsWith('language-'))?.slice('language-'.length);
+  pre.properties = { ...pre.properties, tabIndex: 0, role: 'group', ariaLabel: `${language ? `Code (${language})` : 'Code'}, scrolls sideways on small screens` };
+}
+
 function isBuilder(name: string): name is LessonComponentName {
   return Object.hasOwn(builders, name);
 }
@@ -79,6 +87,10 @@ export function rehypeLessonComponents() {
       if (type === 'mdxjsEsm') file.fail('lessons cannot import or export: use the lesson components instead', node);
       if (type === 'element' && (node as Element).tagName === 'table' && parent && index !== undefined) {
         parent.children[index] = h('div.table-scroll', { tabIndex: 0, role: 'group', ariaLabel: 'Table (scrolls sideways on small screens)' }, [node as Element]);
+        return SKIP;
+      }
+      if (type === 'element' && (node as Element).tagName === 'pre') {
+        labelScrollableCode(node as Element);
         return SKIP;
       }
       if (type !== 'mdxJsxFlowElement' && type !== 'mdxJsxTextElement') return;

@@ -87,6 +87,11 @@ describe('lesson components compile to plain HTML', () => {
     expect(await html('| a | b |\n| - | - |\n| 1 | 2 |')).toMatch(/^<div class="table-scroll" tabindex="0" role="group"[^>]*><table>/);
   });
 
+  it('lets a keyboard reach and scroll a code block, and names it with its language', async () => {
+    expect(await html('```nginx\nupstream app { server a; }\n```')).toMatch(/^<pre tabindex="0" role="group" aria-label="Code \(nginx\), scrolls sideways on small screens"><code class="language-nginx">/);
+    expect(await html('```\nplain\n```')).toMatch(/^<pre tabindex="0" role="group" aria-label="Code, scrolls sideways on small screens">/);
+  });
+
   it.each([
     ['an unknown component', '<Simulator scenario="x" />', /<Simulator> is not a lesson component/],
     ['a lab with an unknown scenario', '<Lab scenario="no-such-scenario" />', /<Lab scenario="no-such-scenario">: no such named scenario/],

@@ -1,23 +1,11 @@
-'use client';
-
-import { useState } from 'react';
-
-/** Shows or hides the course outline on narrow screens (CSS hides the button on wide ones). */
+/**
+ * Shows or hides the course outline on narrow screens (CSS hides the button on wide ones). Static
+ * markup: the static pages' boot script (app/learn/_islands/disclosure.ts) runs every disclosure.
+ */
 export function SidebarToggle({ controls }: { controls: string }) {
-  const [open, setOpen] = useState(false);
   return (
-    <button
-      type="button"
-      className="button small sidebar-toggle"
-      aria-expanded={open}
-      aria-controls={controls}
-      onClick={(event) => {
-        const next = !open;
-        event.currentTarget.closest('nav')?.setAttribute('data-open', String(next));
-        setOpen(next);
-      }}
-    >
-      {open ? 'Hide course outline' : 'Show course outline'}
+    <button type="button" className="button small sidebar-toggle" aria-expanded="false" aria-controls={controls} data-disclosure="" data-label-open="Hide course outline" data-label-closed="Show course outline">
+      Show course outline
     </button>
   );
 }

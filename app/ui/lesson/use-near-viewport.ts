@@ -1,20 +1,5 @@
 import { useEffect, useState } from 'react';
-
-/** Runs once the page has loaded and the main thread has had an idle moment. */
-function afterLoadAndIdle(callback: () => void): () => void {
-  let cancelled = false;
-  const idle = () => {
-    if (cancelled) return;
-    if ('requestIdleCallback' in window) window.requestIdleCallback(() => !cancelled && callback(), { timeout: 2000 });
-    else setTimeout(() => !cancelled && callback(), 200);
-  };
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
-  return () => {
-    cancelled = true;
-    window.removeEventListener('load', idle);
-  };
-}
+import { afterLoadAndIdle } from './after-load-idle';
 
 /**
  * The element `find` returns, once it comes within `margin` of the viewport (null until then).

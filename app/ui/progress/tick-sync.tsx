@@ -2,21 +2,14 @@
 
 import { useEffect } from 'react';
 import { usePathname } from 'next/navigation';
+import { applyTicks } from './apply-ticks';
 import { useProgress } from './progress-context';
 
 /** Marks every static <CompletionTick> on the page done or not, whenever progress or the page changes. */
 export function TickSync() {
   const { lessons } = useProgress();
   const pathname = usePathname();
-  useEffect(() => {
-    for (const tick of document.querySelectorAll<HTMLElement>('[data-tick-for]')) {
-      const done = Boolean(lessons[tick.dataset.tickFor!]?.completed);
-      // Touch the DOM only on a change: a fresh visitor's page is never mutated after hydration.
-      if (tick.dataset.done === String(done)) continue;
-      tick.dataset.done = String(done);
-      const text = tick.querySelector('.tick-text');
-      if (text) text.textContent = done ? '(completed)' : '(not completed)';
-    }
-  }, [lessons, pathname]);
+  // A fresh visitor's page is never mutated after hydration: applyTicks writes only changes.
+  useEffect(() => applyTicks(lessons), [lessons, pathname]);
   return null;
 }

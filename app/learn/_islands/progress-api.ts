@@ -1,0 +1,16 @@
+import type { ProgressSnapshot } from '@/lib/progress/view';
+
+/*
+ * Every call the static pages' own code makes to the site's API. (The quiz and Mark complete
+ * islands are the site's components and save through its ProgressProvider.)
+ */
+
+/** The learner's progress, or undefined when it cannot be read (the ticks then stay as served). */
+export async function fetchProgress(): Promise<ProgressSnapshot | undefined> {
+  try {
+    const response = await fetch('/api/progress', { cache: 'no-store' });
+    return response.ok ? ((await response.json()) as ProgressSnapshot) : undefined;
+  } catch {
+    return undefined;
+  }
+}
