@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { freshPage, launchBrowser } from '../support/browser';
 import { startSite, type RunningSite } from '../support/server';
 
 const EXERCISE = '/exercises/round-robin';
@@ -20,7 +20,6 @@ const DEAF_PAGE = `
 
 let site: RunningSite;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   [site, browser] = await Promise.all([startSite(3210), launchBrowser()]);
@@ -30,15 +29,11 @@ afterAll(async () => {
   await site?.stop();
 });
 
-async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: site.baseUrl, viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = () => freshPage(browser, site.baseUrl);
 
 describe('the Run sandbox handshake', () => {
   it('enables Run even when the frame was ready before the page listened', async () => {
-    const page = await freshPage();
+    const page = await newPage();
     await page.addInitScript(DEAF_PAGE);
     await page.goto(EXERCISE);
     // The frame is up long before the page hears anything; the page must ask it again.
@@ -47,7 +42,7 @@ describe('the Run sandbox handshake', () => {
   });
 
   it('comes up on a 4x slower CPU and says what it is waiting for meanwhile', async () => {
-    const page = await freshPage();
+    const page = await newPage();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(EXERCISE, { waitUntil: 'commit' });
@@ -57,7 +52,7 @@ describe('the Run sandbox handshake', () => {
   });
 
   it('explains itself and offers a reload when the sandbox never starts', async () => {
-    const page = await freshPage();
+    const page = await newPage();
     let blocked = true;
     await page.route('**/sandbox/runner.js', (route) => (blocked ? route.abort() : route.continue()));
     await page.goto(EXERCISE);
