@@ -95,3 +95,31 @@ describe('the home page', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });
+
+describe('search', () => {
+  it('finds lessons, exercises, interview questions and lab scenarios, grouped, with the matched words marked', async () => {
+    const page = await newPage();
+    await page.goto('/exercises');
+    await page.locator('[data-testid="search-open"][data-shortcuts="on"]').waitFor();
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('search-input').fill('round robin');
+    await page.getByRole('option').first().waitFor();
+    const groups = await page.locator('.search-group').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-kind')));
+    expect(groups).toEqual(['lesson', 'exercise', 'drill', 'scenario']);
+    const marked = await page.locator('.search-hit mark').allTextContents();
+    expect(marked.length).toBeGreaterThan(0);
+    for (const word of marked) expect(word.toLowerCase()).toMatch(/^(round|robin)/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('takes a lab scenario hit to the lab with that scenario loaded', async () => {
+    const page = await newPage();
+    await page.goto('/learn');
+    await page.locator('[data-testid="search-open"][data-shortcuts="on"]').waitFor();
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('search-input').fill('flapping');
+    await page.locator('.search-group[data-kind="scenario"] [role="option"]').first().click();
+    await page.waitForURL('**/lab?scenario=*');
+    expect(new URL(page.url()).searchParams.get('scenario')).toBe('flapping-server-health-checks');
+  });
+});
