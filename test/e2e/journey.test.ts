@@ -96,13 +96,19 @@ describe('the home page', () => {
   });
 });
 
+/** Opens search with Ctrl+K on `path` and types `query`. */
+async function search(path: string, query: string): Promise<Page> {
+  const page = await newPage();
+  await page.goto(path);
+  await page.locator('[data-testid="search-open"][data-shortcuts="on"]').waitFor();
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('search-input').fill(query);
+  return page;
+}
+
 describe('search', () => {
   it('finds lessons, exercises, interview questions and lab scenarios, grouped, with the matched words marked', async () => {
-    const page = await newPage();
-    await page.goto('/exercises');
-    await page.locator('[data-testid="search-open"][data-shortcuts="on"]').waitFor();
-    await page.keyboard.press('Control+k');
-    await page.getByTestId('search-input').fill('round robin');
+    const page = await search('/exercises', 'round robin');
     await page.getByRole('option').first().waitFor();
     const groups = await page.locator('.search-group').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-kind')));
     expect(groups).toEqual(['lesson', 'exercise', 'drill', 'scenario']);
@@ -113,11 +119,7 @@ describe('search', () => {
   });
 
   it('takes a lab scenario hit to the lab with that scenario loaded', async () => {
-    const page = await newPage();
-    await page.goto('/learn');
-    await page.locator('[data-testid="search-open"][data-shortcuts="on"]').waitFor();
-    await page.keyboard.press('Control+k');
-    await page.getByTestId('search-input').fill('flapping');
+    const page = await search('/learn', 'flapping');
     await page.locator('.search-group[data-kind="scenario"] [role="option"]').first().click();
     await page.waitForURL('**/lab?scenario=*');
     expect(new URL(page.url()).searchParams.get('scenario')).toBe('flapping-server-health-checks');
