@@ -51,6 +51,15 @@ describe('the Run sandbox handshake', () => {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   });
 
+  it('comes up on a 1.6 Mbps connection with 150 ms of latency', async () => {
+    const page = await newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 100_000 });
+    await page.goto(EXERCISE, { waitUntil: 'commit' });
+    await expect.poll(() => page.getByTestId('run').isEnabled(), { timeout: 80_000 }).toBe(true);
+  }, 100_000);
+
   it('explains itself and offers a reload when the sandbox never starts', async () => {
     const page = await newPage();
     let blocked = true;
