@@ -45,9 +45,10 @@ function createAuth() {
       // better-auth's reset flow: a single-use token, valid for an hour; resetting signs out every session.
       resetPasswordTokenExpiresIn: PASSWORD_RESET_TTL_SECONDS,
       revokeSessionsOnPasswordReset: true,
-      sendResetPassword: async ({ user, url, token }) => {
-        // A failed send answers like a sent one: the form must not tell which addresses have accounts.
-        await sendMail(passwordResetMail(user.email, new URL(url).origin, token)).catch((error: unknown) => console.error('[mail] the password reset email could not be sent:', error));
+      sendResetPassword: async ({ user, url, token }, request) => {
+        // The link goes back to the host the learner asked from. A failed send answers like a sent
+        // one: the form must not tell which addresses have accounts.
+        await sendMail(passwordResetMail(user.email, requestOrigin(request) ?? new URL(url).origin, token)).catch((error: unknown) => console.error('[mail] the password reset email could not be sent:', error));
       },
     },
     user: { deleteUser: { enabled: true } },

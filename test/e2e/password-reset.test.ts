@@ -105,7 +105,7 @@ describe('a learner who forgot their password', () => {
     await setNewPassword(link, 'the third password 3');
     await expect.poll(() => page.getByTestId('reset-done').count(), { timeout: 10_000 }).toBe(1);
     await setNewPassword(link, 'a fourth password 44');
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toBe('This link has expired or was already used. Ask for a new one below.');
+    await expect.poll(() => page.locator('.account-error').textContent(), { timeout: 10_000 }).toBe('This link has expired or was already used. Ask for a new one below.');
     expect(await signIn('a fourth password 44')).toBe(401);
     expect(await signIn('the third password 3')).toBe(200);
   });
@@ -119,7 +119,7 @@ describe('a learner who forgot their password', () => {
     file.prepare('UPDATE Verification SET expiresAt = ? WHERE identifier = ?').run(row.kind === 'integer' ? Date.now() - 1000 : new Date(Date.now() - 1000).toISOString(), `reset-password:${token}`);
     file.close();
     await setNewPassword(link, 'too late password 5');
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toBe('This link has expired or was already used. Ask for a new one below.');
+    await expect.poll(() => page.locator('.account-error').textContent(), { timeout: 10_000 }).toBe('This link has expired or was already used. Ask for a new one below.');
     expect(await signIn('too late password 5')).toBe(401);
   });
 

@@ -2,7 +2,7 @@
 
 import MiniSearch from 'minisearch';
 import { Fragment, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { SEARCH_KIND_LABELS, SEARCH_KINDS, searchOptions, snippet, type SearchDocument, type SearchHit } from '@/lib/content/search-index';
+import { SEARCH_KIND_LABELS, SEARCH_KINDS, searchOptions, snippet, type SearchDocument, type SearchHit, type SearchKind } from '@/lib/content/search-index';
 
 type IndexState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; index: MiniSearch<SearchDocument> };
 
@@ -21,7 +21,8 @@ function loadIndex(): Promise<MiniSearch<SearchDocument>> {
   return indexPromise;
 }
 
-const MAX_RESULTS = 16;
+/** So one kind (most often lessons) cannot crowd the others out. */
+const RESULTS_PER_KIND: Readonly<Record<SearchKind, number>> = { lesson: 6, exercise: 3, drill: 4, scenario: 3 };
 
 /**
  * A modal, keyboard-driven search over lessons, exercises, drill questions and lab scenarios,
@@ -45,9 +46,9 @@ export function SearchDialog({ onClose, navigate = (href) => window.location.ass
 
   const hits = useMemo(() => {
     if (state.status !== 'ready' || query.trim().length < 2) return [];
-    const found = (state.index.search(query) as SearchHit[]).slice(0, MAX_RESULTS);
-    // Grouped by kind; arrow keys walk the groups in the order they are shown.
-    return SEARCH_KINDS.flatMap((kind) => found.filter((hit) => hit.kind === kind));
+    const found = state.index.search(query) as SearchHit[];
+    // The best few of each kind, grouped; arrow keys walk the groups in the order they are shown.
+    return SEARCH_KINDS.flatMap((kind) => found.filter((hit) => hit.kind === kind).slice(0, RESULTS_PER_KIND[kind]));
   }, [state, query]);
 
   const go = (hit: SearchHit) => {
