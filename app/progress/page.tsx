@@ -12,14 +12,13 @@ export default async function ProgressPage() {
   return (
     <main id="main" className="page progress-page">
       <h1>How ready are you</h1>
-      {readiness.started ? (
-        <ReadinessSummary readiness={readiness} />
-      ) : (
+      {!readiness.started && (
         <p className="notice" data-testid="progress-empty">
           Nothing here yet. Everything you do is saved in this browser, no account needed: <Link href="/learn">read a lesson</Link>, <Link href="/exercises">solve an exercise</Link>,{' '}
           <Link href="/drills/practice?order=weakest">answer an interview question</Link> or <Link href="/lab">try the lab</Link>, and this page shows how ready you are, topic by topic.
         </p>
       )}
+      <ReadinessSummary readiness={readiness} />
       <h2>By topic</h2>
       <p className="muted">
         A topic’s readiness is the plain average of what it has: the lesson marked complete (0 or 1), the share of its quiz answered right, the share of its exercises accepted, and your drill mastery on it. Each row says what went in.
