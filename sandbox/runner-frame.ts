@@ -101,7 +101,13 @@ function runAsFrame(): void {
   };
 
   window.addEventListener('message', (event: MessageEvent<ToRunner>) => {
-    if (event.source !== window.parent || (event.data?.type !== 'run' && event.data?.type !== 'race')) return;
+    if (event.source !== window.parent) return;
+    if (event.data?.type === 'hello') {
+      // Only a loaded worker makes the frame ready; one still loading says so itself when it is.
+      if (warm?.ready) toPage({ type: 'ready' });
+      return;
+    }
+    if (event.data?.type !== 'run' && event.data?.type !== 'race') return;
     const request = event.data;
     const { runId, timeLimitMs } = request;
     if (active) {

@@ -8,14 +8,19 @@ import type { LocalRunResult } from '@/lib/grading/local-run';
  * lib/grading's runTestsLocally under lockdown. One message type per direction and hop.
  */
 
-/** Page → runner frame. A new `run` or `race` cancels the one in progress. `race`: the capstone's race table. */
+/**
+ * Page → runner frame. A new `run` or `race` cancels the one in progress. `race`: the capstone's race
+ * table. `hello`: the page asks until the frame answers `ready`, since a frame that loads before the
+ * page listens would otherwise say `ready` to no one.
+ */
 export type ToRunner =
+  | { type: 'hello' }
   | { type: 'run'; runId: number; solution: string; visibleTests: string; timeLimitMs: number }
   | { type: 'race'; runId: number; solution: string; timeLimitMs: number };
 
 /** Runner frame → page. `runId` lets the page ignore a run it has replaced. */
 export type FromRunner =
-  /** The frame has a worker loaded and waiting: the next Run starts warm. */
+  /** The frame has a worker loaded and waiting, said once it has and again to each `hello`: the next Run starts warm. */
   | { type: 'ready' }
   | { type: 'started'; runId: number; warm: boolean }
   | { type: 'console'; runId: number; level: ConsoleLevel | 'truncated'; text: string; test: number }

@@ -1,5 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
+import { blockText } from './block-text';
 import { visit } from 'unist-util-visit';
 import type { Code, Heading, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
@@ -105,7 +106,7 @@ export function remarkLesson(options: { lessonId: string }) {
         current = { heading: toString(child), slug: String(child.data?.hProperties?.id ?? ''), text: '' };
         outline.sections.push(current);
       } else if (child.type !== 'mdxjsEsm' && child.type !== 'yaml') {
-        current.text += `${toString(child)}\n`;
+        current.text += `${blockText(child)}\n`;
       }
     }
     outline.sections = outline.sections.filter((section) => section.heading || section.text.trim());

@@ -34,22 +34,33 @@ export function modelQuotes(question: DrillQuestion): Map<string, string> {
   return new Map(scoreAnswer(question.modelAnswer, question).points.flatMap((point) => (point.quote ? [[point.id, point.quote.text] as const] : [])));
 }
 
+/** Names the place a rubric point is taught ("Round robin › When round robin is the right choice"), as a cue that does not state the point. */
+export type SectionName = (lesson: LessonRef) => string;
+
 /**
- * One card per rubric point an answer missed: the front asks the learner to explain the idea,
- * the back gives the model answer's sentence for it and the lesson section that teaches it.
+ * The card for one rubric point: the front gives the question and where the point is taught and
+ * asks for the point itself (retrieval, not rereading); the back states the point and the model
+ * answer's sentence for it.
  */
-export function cardsForMissedPoints(question: DrillQuestion, verdicts: readonly PointVerdict[]): NewReviewCard[] {
+export function rubricPointCard(question: DrillQuestion, pointId: string, sectionName: SectionName, quotes: ReadonlyMap<string, string> = modelQuotes(question)): NewReviewCard | undefined {
+  const index = question.rubric.findIndex((point) => point.id === pointId);
+  const point = question.rubric[index];
+  if (!point) return undefined;
+  const quote = quotes.get(point.id);
+  return {
+    sourceKey: `rubric:${question.id}:${point.id}`,
+    source: 'rubric',
+    front: `${question.prompt}\n\nYour answer left out point ${index + 1} of ${question.rubric.length}, the one taught in “${sectionName(point.lesson)}”. What does it say? Answer it aloud as you would in the interview, then turn the card.`,
+    back: quote && quote !== point.label ? `${point.label}\n\nThe model answer says: “${quote}”` : point.label,
+    topic: point.lesson.slug,
+    href: lessonHref(point.lesson),
+  };
+}
+
+/** One card per rubric point an answer missed (see rubricPointCard). */
+export function cardsForMissedPoints(question: DrillQuestion, verdicts: readonly PointVerdict[], sectionName: SectionName): NewReviewCard[] {
   const quotes = modelQuotes(question);
-  return verdicts
-    .filter((verdict) => !verdict.covered)
-    .map((verdict) => ({
-      sourceKey: `rubric:${question.id}:${verdict.id}`,
-      source: 'rubric' as const,
-      front: `${question.prompt}\n\nExplain this point as you would say it in the interview: ${verdict.label}.`,
-      back: quotes.get(verdict.id) ?? verdict.label,
-      topic: verdict.lesson.slug,
-      href: lessonHref(verdict.lesson),
-    }));
+  return verdicts.filter((verdict) => !verdict.covered).flatMap((verdict) => rubricPointCard(question, verdict.id, sectionName, quotes) ?? []);
 }
 
 /**

@@ -64,9 +64,12 @@ function formatRow(row: Row): string[] {
   const name = printable(row.name, 300);
   if (row.passed) return [`  ${green('✓')} ${name}${time}`];
   const lines = [`  ${red('✗')} ${row.hidden ? `${dim('[hidden]')} ` : ''}${name}${time}`];
-  if (row.message) lines.push(...indent(printable(row.message)).map(red));
-  if (row.expected !== undefined) lines.push(...indent(`Expected: ${printable(row.expected)}`).map(green));
-  if (row.actual !== undefined) lines.push(...indent(`Received: ${printable(row.actual)}`).map(red));
+  // The harness's message already spells out Expected/Received (with "not" when negated): print those once, in colour.
+  const message = row.message ? indent(printable(row.message)) : [];
+  const says = (label: string) => message.some((line) => line.trimStart().startsWith(label));
+  lines.push(...message.map((line) => (line.trimStart().startsWith('Expected: ') ? green(line) : red(line))));
+  if (row.expected !== undefined && !says('Expected: ')) lines.push(...indent(`Expected: ${printable(row.expected)}`).map(green));
+  if (row.actual !== undefined && !says('Received: ')) lines.push(...indent(`Received: ${printable(row.actual)}`).map(red));
   return lines;
 }
 

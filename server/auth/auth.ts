@@ -7,9 +7,23 @@ import { authSecret } from './auth-secret';
 import { databaseProvider, databaseUrl } from '../db/database-url';
 import { db } from '../db/db';
 import { LEARNER_COOKIE } from '../learners/cookie';
+import { sendMail } from './mailer';
 import { claimLearner } from '../learners/accounts';
 import { passwordHashing } from './password-hashing';
 import { takeSignInAttempt } from './sign-in-throttle';
+
+/** How long a password reset link works. */
+export const PASSWORD_RESET_TTL_SECONDS = 60 * 60;
+
+/** The reset email: a link to the site's own reset page (not better-auth's redirecting endpoint), which posts the token back. */
+function passwordResetMail(to: string, origin: string, token: string) {
+  const link = `${origin}/account/reset-password?token=${encodeURIComponent(token)}`;
+  return {
+    to,
+    subject: 'Reset your Traffic Cop password',
+    text: `Someone (hopefully you) asked to reset the password of your Traffic Cop account.\n\nChoose a new password here, within the next hour:\n${link}\n\nThe link works once. If you did not ask for this, ignore this email: your password stays as it is.\n`,
+  };
+}
 
 /** Sign-in attempts per address (better-auth's limiter, keyed by IP and path) in a minute. */
 export const SIGN_IN_PER_ADDRESS = { window: 60, max: 10 };
@@ -22,7 +36,21 @@ function createAuth() {
     database: prismaAdapter(db, { provider: databaseProvider(databaseUrl()) }),
     // Passwords are hashed with better-auth's scrypt (memory-hard), a few at a time
     // (./password-hashing); sessions live in the database, so any instance can check any session.
-    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, autoSignIn: true, password: passwordHashing },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+      password: passwordHashing,
+      // better-auth's reset flow: a single-use token, valid for an hour; resetting signs out every session.
+      resetPasswordTokenExpiresIn: PASSWORD_RESET_TTL_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url, token }, request) => {
+        // The link goes back to the host the learner asked from. A failed send answers like a sent
+        // one: the form must not tell which addresses have accounts.
+        await sendMail(passwordResetMail(user.email, requestOrigin(request) ?? new URL(url).origin, token)).catch((error: unknown) => console.error('[mail] the password reset email could not be sent:', error));
+      },
+    },
     user: { deleteUser: { enabled: true } },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     rateLimit: {
@@ -35,6 +63,8 @@ function createAuth() {
         '/sign-in/email': SIGN_IN_PER_ADDRESS,
         '/sign-up/email': { window: 60, max: 5 },
         '/change-password': { window: 60, max: 5 },
+        '/request-password-reset': { window: 60, max: 5 },
+        '/reset-password': { window: 60, max: 10 },
         '/delete-user': { window: 60, max: 5 },
       },
     },

@@ -10,7 +10,7 @@ import { scoreAnswer } from '@/lib/drills/score';
 import { serializeScore, storedScore } from '@/lib/drills/stored-score';
 import type { AttemptFeedback, DisputeState, SelfRating } from '@/lib/drills/view';
 import { db } from '../db/db';
-import { getDrillContext, questionOr404, scoreView, type DrillContext } from './bank';
+import { getDrillContext, questionOr404, scoreView, sectionName, type DrillContext } from './bank';
 import { DrillRequestError, notFound } from './errors';
 import { applyDrillWrite, type Tx } from './writes';
 import type { WritingLearner } from '../learners/identity';
@@ -73,7 +73,7 @@ export async function storeAttempt(
       createdAt: extra.now,
     },
   });
-  const cards = await addReviewCards(learnerId, [...cardsForMisconceptions(question, score.misconceptions), ...cardsForMissedPoints(question, score.points)], { now: extra.now, tx });
+  const cards = await addReviewCards(learnerId, [...cardsForMisconceptions(question, score.misconceptions), ...cardsForMissedPoints(question, score.points, sectionName(await getDrillContext()))], { now: extra.now, tx });
   return { attempt, cardsAdded: cards.added };
 }
 

@@ -2,7 +2,8 @@ import 'server-only';
 import { loadDrillBank } from '@/content/drills/bank';
 import type { DrillBank } from '@/lib/drills/load-bank';
 import type { DrillQuestion } from '@/lib/drills/question-schema';
-import { lessonHref, modelQuotes } from '@/lib/drills/review-cards';
+import { sectionTitles } from '@/lib/content/section-titles';
+import { lessonHref, modelQuotes, type SectionName } from '@/lib/drills/review-cards';
 import { rubricVersion } from '@/lib/drills/rubric-version';
 import type { DrillScore } from '@/lib/drills/score';
 import type { DisputeState, LessonLink, QuestionView, ScoreView, TopicRef } from '@/lib/drills/view';
@@ -17,6 +18,19 @@ export interface DrillContext {
 
 export async function getDrillContext(): Promise<DrillContext> {
   return { bank: loadDrillBank(), course: await getCourse() };
+}
+
+const titlesByLesson = new WeakMap<object, Map<string, string>>();
+
+/** Names where a rubric point is taught: the lesson's title and, when the point names one, its section's heading. */
+export function sectionName(context: DrillContext): SectionName {
+  return (lesson) => {
+    const entry = context.course.lessonsBySlug.get(lesson.slug);
+    if (!entry) return lesson.slug;
+    if (!titlesByLesson.has(entry)) titlesByLesson.set(entry, sectionTitles(entry.body));
+    const heading = lesson.anchor ? titlesByLesson.get(entry)!.get(lesson.anchor) : undefined;
+    return heading ? `${entry.title} › ${heading}` : entry.title;
+  };
 }
 
 export function topicRef(context: DrillContext, lessonId: string): TopicRef {

@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import type { ReviewCard } from '@prisma/client';
 import { dayKey } from '@/lib/drills/calendar';
 import type { ReviewRatingRequest } from '@/lib/drills/contract';
-import { newReviewCardSchema, type NewReviewCard } from '@/lib/drills/review-cards';
+import { newReviewCardSchema, rubricPointCard, type NewReviewCard } from '@/lib/drills/review-cards';
 import { cardStateName, CardStates, dailyQueue, newCardMemory, previewIntervals, reviewCard, type CardMemory, type ReviewRecord } from '@/lib/drills/review-schedule';
 import type { ReviewCardView, ReviewQueueView, SelfRating } from '@/lib/drills/view';
 import { db } from '../db/db';
-import { getDrillContext, topicRef } from '../drills/bank';
+import { getDrillContext, sectionName, topicRef, type DrillContext } from '../drills/bank';
 import { DrillRequestError, notFound } from '../drills/errors';
 import { applyDrillWrite, learnerTimeZone, type Tx } from '../drills/writes';
 import type { WritingLearner } from './identity';
@@ -84,12 +84,24 @@ export async function fetchReviewQueue(learnerId: string | undefined, now: Date 
   return { dueNow: queue.length, laterToday, totalCards, card: queue[0] ? await cardView(queue[0], now) : null };
 }
 
+/**
+ * A rubric card's faces from today's bank: cards stored before the front stopped printing the
+ * point (and after a rubric edit) are shown as the bank asks them now.
+ */
+function currentFaces(context: DrillContext, card: ReviewCard): { front: string; back: string } {
+  const [, questionId, pointId] = card.source === 'rubric' ? card.sourceKey.split(':') : [];
+  const question = questionId ? context.bank.questionsById.get(questionId) : undefined;
+  const fresh = question && pointId ? rubricPointCard(question, pointId, sectionName(context)) : undefined;
+  return fresh ?? card;
+}
+
 async function cardView(card: ReviewCard, now: Date): Promise<ReviewCardView> {
   const context = await getDrillContext();
+  const { front, back } = currentFaces(context, card);
   return {
     id: card.id,
-    front: card.front,
-    back: card.back,
+    front,
+    back,
     source: card.source,
     topic: card.topic ? topicRef(context, card.topic) : null,
     href: card.href,

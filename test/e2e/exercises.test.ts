@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, seriousAxeViolations } from '../support/browser';
+import { pasteCode as pasteInto } from '../support/editor';
 import { startSite, type RunningSite } from '../support/server';
 
 const ID = 'round-robin';
@@ -54,23 +55,13 @@ afterAll(async () => {
 /** The editor's visible text, with Monaco's non-breaking spaces as plain ones. */
 const editorText = async () => ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
 
-/** Replaces the editor's text the way a learner pastes: a paste event on the focused editor. */
-async function pasteCode(code: string) {
-  // The learner's own editor: after an accepted submit, a diff view adds two more Monaco instances.
-  await page.getByTestId('code-editor').locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, code);
-}
+const pasteCode = (code: string) => pasteInto(page, code);
 
 async function run(timeout = 15_000): Promise<string> {
   const button = page.getByTestId('run');
   await expect.poll(() => button.isEnabled(), { timeout: 20_000 }).toBe(true);
   await button.click();
-  await expect.poll(() => button.textContent(), { timeout }).toBe('Run');
+  await expect.poll(() => button.textContent(), { timeout }).toMatch(/^Run(?!ning)/);
   return (await page.getByTestId('run-summary').textContent()) ?? '';
 }
 

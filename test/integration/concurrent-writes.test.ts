@@ -197,7 +197,7 @@ describe('two tabs of one learner writing the same row at the same time', () => 
     const tab = await newLearner();
     const learnerId = learnerOf(tab);
     const question = bank.questionsById.get(drillQuestions[0]!)!;
-    const cards = cardsForMissedPoints(question, scoreAnswer(PARTIAL_ANSWER, question).points);
+    const cards = cardsForMissedPoints(question, scoreAnswer(PARTIAL_ANSWER, question).points, (lesson) => lesson.slug);
     expect(cards.length).toBeGreaterThan(0);
     let answered: Promise<{ status: number; error?: unknown }> = Promise.resolve({ status: 0 });
     await db.$transaction(

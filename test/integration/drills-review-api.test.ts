@@ -46,6 +46,19 @@ describe('the review queue', () => {
     expect(view.card!.intervals).toMatchObject({ 1: '1 min', 3: '10 min' });
   });
 
+  it('asks for a missed point without stating it, even on a card stored with the point on its front', async () => {
+    const { card } = await queue(learner);
+    const [, questionId, pointId] = (await independent.reviewCard.findUniqueOrThrow({ where: { id: card!.id } })).sourceKey.split(':');
+    const { loadDrillBank } = await import('@/content/drills/bank');
+    const point = loadDrillBank().questionsById.get(questionId!)!.rubric.find((candidate) => candidate.id === pointId)!;
+    expect(card!.front).toMatch(/left out point \d+ of \d+, the one taught in “Round robin/);
+    expect(card!.front).not.toContain(point.label);
+    expect(card!.back).toContain(point.label);
+    // A card saved before fronts stopped printing the point is shown as the bank asks it now.
+    await independent.reviewCard.update({ where: { id: card!.id }, data: { front: `Explain this point: ${point.label}` } });
+    expect((await queue(learner)).card!.front).toBe(card!.front);
+  });
+
   it('shrinks as cards are rated, logging each review; Again brings a card back later today', async () => {
     const first = await queue(learner);
     const afterGood = await json<ReviewQueueView>(await rate(first.card!.id, { requestId: newRequestId(), rating: 3 }, learner));

@@ -24,3 +24,9 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 export function stylesheetRules(page: Page): Promise<string> {
   return page.evaluate(() => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'));
 }
+
+/** A page in a context of its own (a fresh browser profile: no cookies, no storage) on the site. */
+export async function freshPage(browser: Browser, baseURL: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL, colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1280, height: 900 } });
+  return context.newPage();
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLessonBody } from '@/lib/content/compile-lesson';
 import { parseFenceMeta } from '@/lib/content/remark-lesson';
 import { referenceHeadingPaths } from '@/lib/content/reference-headings';
-import { excerptOf } from '@/lib/content/search-index';
+import { snippet } from '@/lib/content/search-index';
 import { LAB_PRESETS } from '@/lib/lab/presets';
 import { readingMinutes } from '@/lib/content/reading-time';
 
@@ -39,10 +39,23 @@ describe('small content helpers', () => {
     expect(referenceHeadingPaths('# Title\n## A\n### B\n```\n## not a heading\n```\n#### C\n## D\n')).toEqual(['Title', 'A', 'A > B', 'A > B > C', 'D']);
   });
 
-  it('cuts long excerpts at a word boundary', () => {
-    const excerpt = excerptOf('word '.repeat(100));
-    expect(excerpt.length).toBeLessThanOrEqual(161);
-    expect(excerpt.endsWith('word…')).toBe(true);
+  it('cuts long snippets at a word boundary', () => {
+    const text = snippet('word '.repeat(100), []).map((part) => part.text).join('');
+    expect(text.length).toBeLessThanOrEqual(161);
+    expect(text.endsWith('word…')).toBe(true);
+  });
+
+  it('shows the words around the first match, with every matched word marked', () => {
+    const parts = snippet(`${'filler '.repeat(60)}Round robin ignores load; robin again. ${'tail '.repeat(60)}`, ['robin']);
+    expect(parts[0]).toEqual({ text: '…', marked: false });
+    expect(parts.filter((part) => part.marked).map((part) => part.text)).toEqual(['robin', 'robin']);
+    expect(parts.at(-1)).toEqual({ text: '…', marked: false });
+  });
+
+  it('keeps table cells apart in a section’s text', async () => {
+    const outline = await outlineOf('## Compare\n\n| Algorithm | Looks at load |\n| --- | --- |\n| Round robin | No |\n| Least connections | Yes |\n');
+    expect(outline.sections[0]!.text).toContain('Round robin · No\nLeast connections · Yes');
+    expect(outline.sections[0]!.text).not.toContain('Round robinNo');
   });
 
   it('never reports less than a minute of reading', () => {

@@ -2,6 +2,7 @@ import { useSyncExternalStore, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { DiagramCanvas } from '@/app/ui/lesson/diagram';
+import { SWEEP_EMBED_ID } from '@/lib/queueing/sweep-embed-id';
 import type { LessonEndProps, LessonIslandData } from '../_static/page-data';
 import { LessonEnd } from './lesson-end';
 

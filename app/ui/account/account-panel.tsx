@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { GuestSummary } from '@/lib/account/guest-merge';
@@ -67,7 +68,9 @@ function SignInForm() {
       <p className="muted">You will see the account&rsquo;s progress. What this browser did as a guest is kept apart, and you can add it to the account after signing in.</p>
       <Field label="Email" name="email" type="email" autoComplete="username" required />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
-      <FormFooter busy={form.busy} error={form.error} label="Sign in" />
+      <FormFooter busy={form.busy} error={form.error} label="Sign in">
+        <Link href="/account/forgot-password">Forgot your password?</Link>
+      </FormFooter>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { TopicMasteryView } from '@/lib/drills/view';
 import { percent } from './format';
+import { DataTable } from '../data-table';
 
 const LEVEL_NAMES = { 'not-started': 'Not started', weak: 'Weak', learning: 'Learning', strong: 'Strong' } as const;
 
@@ -19,8 +20,7 @@ export function MasteryTable({ topics }: { topics: TopicMasteryView[] }) {
       <p className="muted">
         Weakest first. Mastery counts your latest answer to each drill and your lesson quiz answers, and grows with evidence: one good answer is a start, not mastery.
       </p>
-      <div className="table-scroll">
-        <table className="mastery-table" data-testid="mastery-table">
+      <DataTable label="Topics by mastery" className="mastery-table" testId="mastery-table">
           <thead>
             <tr>
               <th scope="col">Topic</th>
@@ -61,8 +61,7 @@ export function MasteryTable({ topics }: { topics: TopicMasteryView[] }) {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { percent } from './format';
 import { MisconceptionList } from './misconception-list';
 import { PointList } from './point-list';
 import { RichText } from './rich-text';
+import { DataTable } from '../data-table';
 
 const phaseTitle = (id: string) => MOCK_PHASES.find((phase) => phase.id === id)?.title ?? id;
 
@@ -14,8 +15,7 @@ export function TopicScores({ topics }: { topics: TopicScore[] }) {
   return (
     <section aria-labelledby="topic-scores-heading">
       <h2 id="topic-scores-heading">By topic</h2>
-      <div className="table-scroll">
-        <table data-testid="topic-scores">
+      <DataTable label="Scores by topic" testId="topic-scores">
           <thead>
             <tr>
               <th scope="col">Topic</th>
@@ -32,8 +32,7 @@ export function TopicScores({ topics }: { topics: TopicScore[] }) {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
     </section>
   );
 }
@@ -46,8 +45,7 @@ export function QuestionResult({ result }: { result: MockQuestionResult }) {
         <span className="muted">Question {result.position + 1}.</span> {result.prompt}
       </h2>
       <ScoreLine score={result} />
-      <div className="table-scroll">
-        <table className="phase-times">
+      <DataTable label={`Question ${result.position + 1}: time per phase`} className="phase-times">
           <caption className="visually-hidden">Time per phase</caption>
           <thead>
             <tr>
@@ -68,8 +66,7 @@ export function QuestionResult({ result }: { result: MockQuestionResult }) {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
       {result.followUps.length > 0 && (
         <>
           <h3>Follow-ups you were asked</h3>

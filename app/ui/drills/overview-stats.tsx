@@ -1,36 +1,52 @@
 import Link from 'next/link';
-import type { DrillOverview } from '@/lib/drills/view';
+import type { Streak } from '@/lib/drills/streak';
+import type { DrillOverview, ReviewQueueView } from '@/lib/drills/view';
+import { Stat, StatList } from '../stat';
 
 /** The four numbers at the top of the overview, each a way in. */
 export function OverviewStats({ overview }: { overview: DrillOverview }) {
   const { streak, reviews } = overview;
-  const dueToday = reviews.dueNow + reviews.laterToday;
   return (
-    <ul className="drill-stats">
-      <li className="stat" data-testid="stat-streak">
-        <strong>{streak.current}</strong> day{streak.current === 1 ? '' : 's'} streak
-        <span className="muted">
+    <StatList label="Your drills at a glance">
+      <StreakStat streak={streak} />
+      <ReviewsStat reviews={reviews} />
+      <Stat value={overview.answers} label={`answer${overview.answers === 1 ? '' : 's'} scored`} detail={<Link href="/drills/practice?order=weakest">Practise your weakest spot</Link>} />
+      <Stat
+        value={overview.history.length}
+        label={`mock interview${overview.history.length === 1 ? '' : 's'}`}
+        detail={<Link href="/drills/mock">{overview.activeMock ? 'Continue the one in progress' : 'Start one'}</Link>}
+      />
+    </StatList>
+  );
+}
+
+/** Days in a row with practice, and what keeps the streak. */
+export function StreakStat({ streak }: { streak: Streak }) {
+  return (
+    <Stat
+      testId="stat-streak"
+      value={streak.current}
+      label={`day${streak.current === 1 ? '' : 's'} streak`}
+      detail={
+        <>
           {streak.practisedToday ? 'Practised today.' : streak.current > 0 ? 'Practise today to keep it.' : 'Practise today to start one.'}
           {streak.longest > streak.current && ` Longest: ${streak.longest}.`}
-        </span>
-      </li>
-      <li className="stat" data-testid="stat-reviews">
-        <strong>{dueToday}</strong> review{dueToday === 1 ? '' : 's'} due today
-        <span className="muted">{dueToday > 0 ? <Link href="/drills/review">Review now</Link> : `${reviews.totalCards} card${reviews.totalCards === 1 ? '' : 's'} in your deck.`}</span>
-      </li>
-      <li className="stat">
-        <strong>{overview.answers}</strong> answer{overview.answers === 1 ? '' : 's'} scored
-        <span className="muted">
-          <Link href="/drills/practice?order=weakest">Practise your weakest spot</Link>
-        </span>
-      </li>
-      <li className="stat">
-        <strong>{overview.history.length}</strong> mock interview{overview.history.length === 1 ? '' : 's'}
-        <span className="muted">
-          <Link href="/drills/mock">{overview.activeMock ? 'Continue the one in progress' : 'Start one'}</Link>
-        </span>
-      </li>
-    </ul>
+        </>
+      }
+    />
+  );
+}
+
+/** Reviews due today, with the way to them. */
+export function ReviewsStat({ reviews }: { reviews: ReviewQueueView }) {
+  const dueToday = reviews.dueNow + reviews.laterToday;
+  return (
+    <Stat
+      testId="stat-reviews"
+      value={dueToday}
+      label={`review${dueToday === 1 ? '' : 's'} due today`}
+      detail={dueToday > 0 ? <Link href="/drills/review">Review now</Link> : `${reviews.totalCards} card${reviews.totalCards === 1 ? '' : 's'} in your deck.`}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { Shortcut, submitOnModEnter } from '../shortcut';
 import { useState, type FormEvent } from 'react';
 import { joinSections } from '@/lib/drills/answer-text';
 import type { AttemptFeedback, QuestionView } from '@/lib/drills/view';
@@ -42,7 +43,7 @@ export function PracticeForm({ question }: { question: QuestionView }) {
   const editing = feedback === null;
   return (
     <>
-      <form onSubmit={submit} className="practice-form" aria-label="Your answer">
+      <form onSubmit={submit} onKeyDown={submitOnModEnter} className="practice-form" aria-label="Your answer">
         <AnswerEditor
           template={question.template}
           useTemplate={useTemplate}
@@ -61,8 +62,8 @@ export function PracticeForm({ question }: { question: QuestionView }) {
         )}
         <p className="drill-actions">
           {editing ? (
-            <button type="submit" className="button primary" disabled={submitting || status.over} data-testid="submit-answer">
-              {submitting ? 'Scoring…' : 'Score my answer'}
+            <button type="submit" className="button primary" disabled={submitting || status.over} data-testid="submit-answer" aria-keyshortcuts="Control+Enter Meta+Enter">
+              {submitting ? 'Scoring…' : 'Score my answer'} <Shortcut keys={['Enter']} />
             </button>
           ) : (
             <button type="button" className="button" onClick={() => setFeedback(null)}>

@@ -19,15 +19,28 @@ interface Props {
   /** Called after each edit the learner makes. */
   onChange: (code: string) => void;
   label: string;
+  /** Ctrl/⌘+Enter. */
+  onRun: () => void;
+  /** Ctrl/⌘+Shift+Enter. */
+  onSubmit: () => void;
+  /** Whether Tab leaves the editor instead of indenting; Ctrl/⌘+M flips it through onToggleTabMode. */
+  tabMovesFocus: boolean;
+  onToggleTabMode: () => void;
+  /** Tab (or Shift+Tab) pressed while Tab moves focus: the workspace focuses the next control. */
+  onTabOut: (direction: 'forward' | 'backward') => void;
 }
 
 /** Monaco on the learner's solution.ts. Client-only; the workspace loads it with next/dynamic. */
-export default function CodeEditor({ types, initialValue, onReady, onChange, label }: Props) {
+export default function CodeEditor({ types, initialValue, onReady, onChange, label, onRun, onSubmit, tabMovesFocus, onToggleTabMode, onTabOut }: Props) {
   const host = useRef<HTMLDivElement>(null);
-  const callbacks = useRef({ onReady, onChange, initialValue });
+  const instance = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const callbacks = useRef({ onReady, onChange, initialValue, onRun, onSubmit, onToggleTabMode, onTabOut, tabMovesFocus });
   useEffect(() => {
-    callbacks.current = { onReady, onChange, initialValue };
+    callbacks.current = { onReady, onChange, initialValue, onRun, onSubmit, onToggleTabMode, onTabOut, tabMovesFocus };
   });
+  useEffect(() => {
+    instance.current?.updateOptions({ tabFocusMode: tabMovesFocus });
+  }, [tabMovesFocus]);
 
   useEffect(() => {
     setExerciseTypes(types);
@@ -45,7 +58,22 @@ export default function CodeEditor({ types, initialValue, onReady, onChange, lab
       fixedOverflowWidgets: true,
       // 'dimmed' draws the last line number in a colour that fails contrast.
       renderFinalNewline: 'on',
+      wordWrap: 'on',
+      tabFocusMode: callbacks.current.tabMovesFocus,
       ariaLabel: label,
+    });
+    instance.current = editor;
+    const { KeyMod, KeyCode } = monaco;
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.Enter, () => callbacks.current.onRun());
+    editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.Enter, () => callbacks.current.onSubmit());
+    // Monaco's own Ctrl+M flips a page-wide mode nobody sees; this one is shown beside the editor and remembered.
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyM, () => callbacks.current.onToggleTabMode());
+    // Left to the browser, Tab from Monaco's hidden textarea lands on <body>: send focus to a real control.
+    const tabs = editor.onKeyDown((event) => {
+      if (!callbacks.current.tabMovesFocus || event.keyCode !== KeyCode.Tab || event.ctrlKey || event.altKey || event.metaKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      callbacks.current.onTabOut(event.shiftKey ? 'backward' : 'forward');
     });
     const stopTheme = followSiteTheme((theme) => monaco.editor.setTheme(theme));
     const changes = model.onDidChangeContent(() => callbacks.current.onChange(model.getValue()));
@@ -59,6 +87,8 @@ export default function CodeEditor({ types, initialValue, onReady, onChange, lab
       focus: () => editor.focus(),
     });
     return () => {
+      instance.current = null;
+      tabs.dispose();
       changes.dispose();
       stopTheme();
       editor.dispose();

@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import type { SubmissionResponse, SubmissionView } from '@/lib/exercises/contract';
 import type { SolutionAccess } from '@/lib/exercises/solution-access';
 import { dim, formatConsole, formatRun, formatVerdict, plainText, printable, red, yellow } from '@/lib/exercises/run-report';
@@ -14,7 +14,9 @@ import { RaceResults } from './race-results';
 import { SolutionPanel } from './solution-panel';
 import { SubmissionHistory } from './submission-history';
 import { restoreDraft, useDraftSaver } from './use-draft';
-import { useRunner } from './use-runner';
+import { SANDBOX_PATIENCE_MS, useRunner } from './use-runner';
+import { isModEnter, Shortcut } from '../shortcut';
+import { useTabMode } from './use-tab-mode';
 
 const CodeEditor = dynamic(() => import('./code-editor'), {
   ssr: false,
@@ -40,6 +42,11 @@ interface Props {
   solution: SolutionAccess;
 }
 
+const SANDBOX_LABELS = {
+  starting: 'Starting the test sandbox…',
+  ready: '',
+  late: `The test sandbox did not start within ${SANDBOX_PATIENCE_MS / 1000} s (a slow connection or a busy CPU?). Run needs it; Submit works without it.`,
+} as const;
 const SAVE_LABELS = { idle: '', saving: 'Saving…', saved: 'Draft saved', 'local-only': 'Saved in this browser only' } as const;
 
 /** Editor, Run, Submit, output pane, history and the earned solution for one exercise. */
@@ -60,6 +67,9 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
   const [confirmReset, setConfirmReset] = useState(false);
   const [restoredFrom, setRestoredFrom] = useState<'starter' | 'server' | 'browser'>('starter');
   const saver = useDraftSaver(exercise.id);
+  const tabMode = useTabMode();
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const tabModeButton = useRef<HTMLButtonElement>(null);
 
   const print = useCallback((lines: readonly string[], clear = false) => {
     setTranscript((text) => (clear ? plainText(lines) : `${text}\n${plainText(lines)}`));
@@ -102,8 +112,11 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
   );
   const runner = useRunner(frame, onRunnerMessage);
 
+  const canRun = editorReady && runner.ready && busy === null;
+  const canSubmit = editorReady && busy === null;
+
   const run = () => {
-    if (!editor.current) return;
+    if (!editor.current || !canRun) return;
     print([dim('Running the visible tests…')], true);
     setStatus('Running…');
     setBusy('run');
@@ -112,7 +125,7 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
   };
 
   const race = () => {
-    if (!editor.current) return;
+    if (!editor.current || !canRun) return;
     print([dim('Racing your balancer and five built-ins on three tracks…')], true);
     setStatus('Racing…');
     setBusy('race');
@@ -121,7 +134,7 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
   };
 
   const submit = async () => {
-    if (!editor.current) return;
+    if (!editor.current || !canSubmit) return;
     const code = editor.current.getValue();
     setBusy('submit');
     setStatus('Submitting…');
@@ -148,6 +161,15 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
     }
   };
 
+  const onShortcut = (event: KeyboardEvent) => {
+    // Inside Monaco its own commands handle these (and swallow the key); this covers the buttons and the output.
+    if (event.defaultPrevented) return;
+    if (isModEnter(event)) run();
+    else if (isModEnter(event, true)) void submit();
+    else return;
+    event.preventDefault();
+  };
+
   const reset = () => {
     editor.current?.replaceAll(exercise.starter);
     setConfirmReset(false);
@@ -162,18 +184,18 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
   }, [exercise.id, exercise.starter, draft]);
 
   return (
-    <section className="exercise-workspace" aria-label="Your solution">
+    <section className="exercise-workspace" aria-label="Your solution" onKeyDown={onShortcut}>
       <div className="workspace-toolbar">
-        <button type="button" className="button primary" onClick={run} disabled={!editorReady || !runner.ready || busy !== null} data-testid="run">
-          {busy === 'run' ? 'Running…' : 'Run'}
+        <button type="button" className="button primary" onClick={run} disabled={!canRun} data-testid="run" aria-keyshortcuts="Control+Enter Meta+Enter">
+          {busy === 'run' ? 'Running…' : 'Run'} <Shortcut keys={['Enter']} />
         </button>
         {exercise.races && (
-          <button type="button" className="button" onClick={race} disabled={!editorReady || !runner.ready || busy !== null} data-testid="race">
+          <button type="button" className="button" onClick={race} disabled={!canRun} data-testid="race">
             {busy === 'race' ? 'Racing…' : 'Race'}
           </button>
         )}
-        <button type="button" className="button primary" onClick={() => void submit()} disabled={!editorReady || busy !== null} data-testid="submit">
-          {busy === 'submit' ? 'Submitting…' : 'Submit'}
+        <button type="button" ref={submitButton} className="button primary" onClick={() => void submit()} disabled={!canSubmit} data-testid="submit" aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter">
+          {busy === 'submit' ? 'Submitting…' : 'Submit'} <Shortcut keys={['Shift', 'Enter']} />
         </button>
         {confirmReset ? (
           <span className="reset-confirm" role="group" aria-label="Confirm reset">
@@ -190,6 +212,14 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
             Reset to starter
           </button>
         )}
+        <span className="sandbox-state muted" role="status" data-testid="sandbox-state">
+          {SANDBOX_LABELS[runner.state]}
+        </span>
+        {runner.state === 'late' && (
+          <button type="button" className="button" onClick={runner.restart}>
+            Reload the sandbox
+          </button>
+        )}
         <span className="save-state muted" aria-live="polite" data-testid="save-state">
           {SAVE_LABELS[saver.state] || (restoredFrom !== 'starter' ? 'Your saved draft was restored (not run)' : '')}
         </span>
@@ -203,7 +233,18 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
           setEditorReady(true);
         }}
         onChange={saver.save}
+        onRun={run}
+        onSubmit={() => void submit()}
+        tabMovesFocus={tabMode.movesFocus}
+        onToggleTabMode={tabMode.toggle}
+        onTabOut={(direction) => (direction === 'forward' ? tabModeButton.current : submitButton.current)?.focus()}
       />
+      <p className="tab-mode muted">
+        <button type="button" ref={tabModeButton} className="button small" aria-pressed={tabMode.movesFocus} onClick={tabMode.toggle} data-testid="tab-mode">
+          Tab {tabMode.movesFocus ? 'moves focus' : 'indents'}
+        </button>{' '}
+        <Shortcut keys={['M']} /> {tabMode.movesFocus ? 'makes Tab indent code again.' : 'makes Tab leave the editor (remembered in this browser).'}
+      </p>
       <p className="run-status" role="status" data-testid="run-summary">
         {status}
       </p>

@@ -3,6 +3,7 @@
 import type { RaceReport } from '@/lib/capstone/local-race';
 import type { RaceRow, TrackRace } from '@/lib/capstone/race-all';
 import { printable } from '@/lib/exercises/run-report';
+import { DataTable } from '../data-table';
 
 const formatMs = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(ms < 100 ? 1 : 0)} ms` : '–');
 const formatShare = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.001 ? 3 : 2)}%`;
@@ -41,8 +42,7 @@ function TrackTable({ track }: { track: TrackRace }) {
         </a>
         .
       </p>
-      <div className="table-scroll" tabIndex={0} role="group" aria-label={`${track.title}: results (scrolls sideways on small screens)`}>
-        <table className="race-table">
+      <DataTable label={`${track.title}: results`} className="race-table">
           <caption className="sr-only">
             {track.title}: p99 latency and lost requests per balancer, against the limits
           </caption>
@@ -60,8 +60,7 @@ function TrackTable({ track }: { track: TrackRace }) {
               <Row key={row.balancer} row={row} p99Limit={limits.p99Ms} />
             ))}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { MetricsSummary } from '@/lib/sim/metrics';
 import type { OverloadSummary } from '@/lib/sim/overload/overload-metrics';
 import type { ServerSnapshot } from '@/lib/sim/simulator';
 import { formatCount, formatMs, formatShare } from './format';
+import { DataTable } from '../data-table';
 
 const STATE_LABELS: Record<ServerSnapshot['state'], string> = { up: 'up', down: 'down', starting: 'starting', draining: 'draining', removed: 'removed' };
 
@@ -64,8 +65,7 @@ export function RunTotals({ metrics, label }: { metrics: MetricsSummary; label: 
  */
 export function ServerTable({ servers, metrics, label, onCommand }: { servers: ServerSnapshot[]; metrics: MetricsSummary; label: string; onCommand?: (command: LabCommand) => void }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="group" aria-label={`${label}: servers (scrolls sideways on small screens)`}>
-      <table className="lab-table">
+    <DataTable label={`${label}: servers`} className="lab-table">
         <caption className="sr-only">{label}: per-server numbers</caption>
         <thead>
           <tr>
@@ -119,7 +119,6 @@ export function ServerTable({ servers, metrics, label, onCommand }: { servers: S
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -1,15 +1,17 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { isSearchShortcut } from './search-shortcut';
 
 // The dialog (and minisearch with it) loads on first use, not with every page.
 const SearchDialog = dynamic(() => import('./search-dialog').then((module) => module.SearchDialog), { ssr: false });
 
-/** Opens lesson search; Ctrl+K / ⌘K or "/" open it from anywhere. */
+/** Opens the site's search; Ctrl+K / ⌘K or "/" open it from anywhere. */
 export function SearchButton() {
   const [open, setOpen] = useState(false);
+  const router = useRouter();
   const buttonRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -30,10 +32,10 @@ export function SearchButton() {
           <circle cx="11" cy="11" r="7" />
           <path d="M20 20l-4-4" />
         </svg>
-        <span className="label">Search lessons</span>
+        <span className="label">Search</span>
         <kbd aria-hidden="true">Ctrl K</kbd>
       </button>
-      {open && <SearchDialog onClose={() => setOpen(false)} />}
+      {open && <SearchDialog onClose={() => setOpen(false)} navigate={(href) => router.push(href)} />}
     </>
   );
 }

@@ -1,29 +1,77 @@
 import { describe, expect, it } from 'vitest';
 import { loadDrillBank } from '@/content/drills/bank';
-import { cardsForMissedPoints, lessonHref, modelQuotes, newReviewCardSchema, questionCard, quizCard } from '@/lib/drills/review-cards';
+import { cardsForMissedPoints, lessonHref, modelQuotes, newReviewCardSchema, questionCard, quizCard, type SectionName } from '@/lib/drills/review-cards';
+import { sectionTitles } from '@/lib/content/section-titles';
+import { loadCourse } from '@/server/content/course-loader';
 import { scoreAnswer } from '@/lib/drills/score';
 import { fixtureQuestion } from './fixtures';
 
 const question = fixtureQuestion();
+const where: SectionName = (lesson) => (lesson.anchor ? `${lesson.slug} › ${lesson.anchor}` : lesson.slug);
+
+/** The longest run of words the two texts share, ignoring case and punctuation. */
+function longestSharedRun(a: string, b: string): number {
+  const words = (text: string) => text.toLowerCase().split(/[^a-z0-9%]+/).filter(Boolean);
+  const [x, y] = [words(a), words(b)];
+  let best = 0;
+  for (let i = 0; i < x.length; i++) for (let j = 0; j < y.length; j++) {
+    let n = 0;
+    while (x[i + n] !== undefined && x[i + n] === y[j + n]) n++;
+    best = Math.max(best, n);
+  }
+  return best;
+}
 
 describe('cards from missed rubric points', () => {
   it('makes one card per missed point, keyed by question and point, linked to the lesson section', () => {
     const score = scoreAnswer('Round robin suits identical servers when requests cost the same.', question);
-    const cards = cardsForMissedPoints(question, score.points);
+    const cards = cardsForMissedPoints(question, score.points, where);
     expect(cards.map((card) => card.sourceKey)).toEqual(['rubric:fixture-question:counts', 'rubric:fixture-question:alternative']);
     expect(cards[0]).toMatchObject({ source: 'rubric', topic: 'round-robin', href: '/learn/round-robin' });
-    expect(cards[0]!.front).toContain('Balances counts, not work');
     expect(cards[1]!.href).toBe('/learn/least-connections');
   });
 
-  it('puts the model answer’s own sentence for the point on the back', () => {
-    const cards = cardsForMissedPoints(question, scoreAnswer('', question).points);
-    expect(cards.find((card) => card.sourceKey.endsWith(':alternative'))!.back).toBe('When costs vary I would use least connections instead.');
+  it('asks for the point on the front, with the question and where it is taught, and never states it there', () => {
+    const [card] = cardsForMissedPoints(question, scoreAnswer('Round robin suits identical servers when requests cost the same.', question).points, where);
+    expect(card!.front).toBe(
+      'When is round robin the right algorithm?\n\nYour answer left out point 2 of 3, the one taught in “round-robin”. What does it say? Answer it aloud as you would in the interview, then turn the card.',
+    );
+    expect(card!.front).not.toContain('Balances counts, not work');
+    expect(card!.back).toContain('Balances counts, not work');
   });
+
+  it('states the point on the back with the model answer’s own sentence for it', () => {
+    const cards = cardsForMissedPoints(question, scoreAnswer('', question).points, where);
+    expect(cards.find((card) => card.sourceKey.endsWith(':alternative'))!.back).toBe('Least connections when costs vary\n\nThe model answer says: “When costs vary I would use least connections instead.”');
+  });
+
+  it('keeps the answer off the front of every rubric card in the bank, naming a real lesson section instead', async () => {
+    const course = await loadCourse();
+    const titles = new Map(course.lessons.map((entry) => [entry.slug, sectionTitles(entry.body)]));
+    const named: SectionName = (lesson) => {
+      const entry = course.lessonsBySlug.get(lesson.slug)!;
+      const heading = lesson.anchor ? titles.get(lesson.slug)!.get(lesson.anchor) : undefined;
+      expect(lesson.anchor === undefined || heading !== undefined, `${lesson.slug}#${lesson.anchor}`).toBe(true);
+      return heading ? `${entry.title} › ${heading}` : entry.title;
+    };
+    for (const bankQuestion of loadDrillBank().questions) {
+      const quotes = modelQuotes(bankQuestion);
+      for (const card of cardsForMissedPoints(bankQuestion, scoreAnswer('', bankQuestion).points, named)) {
+        const point = bankQuestion.rubric.find((candidate) => card.sourceKey.endsWith(`:${candidate.id}`))!;
+        const cue = card.front.slice(bankQuestion.prompt.length);
+        expect(card.front.startsWith(bankQuestion.prompt)).toBe(true);
+        expect(card.front, card.sourceKey).not.toContain(point.label);
+        expect(card.front, card.sourceKey).not.toContain(quotes.get(point.id)!);
+        // A section heading may echo a few of the point's words; it must not spell the point out.
+        expect(longestSharedRun(cue, point.label), `${card.sourceKey}: ${cue}`).toBeLessThan(8);
+        expect(card.back).toContain(point.label);
+      }
+    }
+  }, 60_000);
 
   it('makes valid cards for every missed point of every question in the bank', () => {
     for (const bankQuestion of loadDrillBank().questions) {
-      const cards = cardsForMissedPoints(bankQuestion, scoreAnswer('', bankQuestion).points);
+      const cards = cardsForMissedPoints(bankQuestion, scoreAnswer('', bankQuestion).points, where);
       expect(cards).toHaveLength(bankQuestion.rubric.length);
       for (const card of cards) expect(newReviewCardSchema.safeParse(card).success, card.sourceKey).toBe(true);
       expect(modelQuotes(bankQuestion).size, bankQuestion.id).toBe(bankQuestion.rubric.length);

@@ -18,6 +18,8 @@ describe('the Run report', () => {
     expect(text).toMatch(/✗ adds negatives/);
     expect(text).toMatch(/Expected: -3/);
     expect(text).toMatch(/Received: 0/);
+    expect(text.match(/Expected: /g), text).toHaveLength(1);
+    expect(text.match(/Received: /g), text).toHaveLength(1);
     expect(text).toMatch(/Tests: 1 passed, 1 failed, 2 total · 12 ms/);
     expect(report.summary).toBe('1 of 2 visible tests passed');
     expect(report.allPassed).toBe(false);
