@@ -32,6 +32,8 @@ function plainHeading(text: string): string {
   return text
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/`([^`]*)`/g, '$1')
-    .replace(/(\*\*|__|\*|_)(.+?)\1/g, '$2')
+    .replace(/(\*\*|\*)(.+?)\1/g, '$2')
+    // Underscores inside a word (proxy_next_upstream) are not emphasis in CommonMark.
+    .replace(/(?<!\w)(__|_)(?!\s)(.+?)(?<!\s)\1(?!\w)/g, '$2')
     .trim();
 }
