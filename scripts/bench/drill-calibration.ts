@@ -46,11 +46,11 @@ const heldOut = calibrationFileSchema.parse(holdout).answers;
 printFigures(`held-out answers (not gated, never used to tune): ${heldOut.length}`, measureCalibration(bank, heldOut, score));
 // Per module, so a newly written module's rubrics are read against answers nobody tuned them for.
 const modules = [...new Set(bank.moduleOf.values())];
-for (const module of modules) {
-  const inModule = heldOut.filter((answer) => bank.moduleOf.get(answer.question) === module);
+for (const moduleId of modules) {
+  const inModule = heldOut.filter((answer) => bank.moduleOf.get(answer.question) === moduleId);
   if (inModule.length === 0) continue;
   const measured = measureCalibration(bank, inModule, score);
-  console.log(`  held-out, ${module.padEnd(12)} n=${String(inModule.length).padStart(3)}  correct ${measured.meanByKind.correct.toFixed(3)}  wrong ${measured.meanByKind.wrong.toFixed(3)}  ordering ${pct(measured.orderingAccuracy)}  correct >= ${CALIBRATION_BARS.correctFloor}: ${pct(measured.correctAboveFloor)}  wrong <= ${CALIBRATION_BARS.wrongCeiling}: ${pct(measured.wrongBelowCeiling)}`);
+  console.log(`  held-out, ${moduleId.padEnd(12)} n=${String(inModule.length).padStart(3)}  correct ${measured.meanByKind.correct.toFixed(3)}  wrong ${measured.meanByKind.wrong.toFixed(3)}  ordering ${pct(measured.orderingAccuracy)}  correct >= ${CALIBRATION_BARS.correctFloor}: ${pct(measured.correctAboveFloor)}  wrong <= ${CALIBRATION_BARS.wrongCeiling}: ${pct(measured.wrongBelowCeiling)}`);
 }
 const longest = answers.reduce((a, b) => (b.text.length > a.text.length ? b : a));
 const maxLength = longest.text.repeat(Math.ceil(MAX_ANSWER_CHARS / longest.text.length)).slice(0, MAX_ANSWER_CHARS);
