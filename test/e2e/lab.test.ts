@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeLabState } from '@/lib/lab/lab-state';
 import { LAB_PRESETS } from '@/lib/lab/presets';
 import { launchBrowser, seriousAxeViolations, stylesheetRules } from '../support/browser';
 import { startSite, type RunningSite } from '../support/server';
@@ -21,6 +22,12 @@ afterAll(async () => {
 
 const clockSeconds = async (target: Page | ReturnType<Page['locator']>) => Number.parseFloat((await target.getByTestId('lab-clock').first().textContent()) ?? '0');
 const served = async (target: Page, server: string) => Number(((await target.locator(`[data-variant="0"] tr[data-server="${server}"] td[data-served]`).textContent()) ?? '').replace(/,/g, ''));
+const status = (target: Page, server: string) => target.locator(`[data-variant="0"] tr[data-server="${server}"] td[data-status]`).getAttribute('data-status');
+/** The commands the page's URL carries, as the kinds and servers a learner would read. */
+function commandsInUrl(target: Page): string[] {
+  const decoded = decodeLabState(new URL(target.url()).searchParams.get('run') ?? '');
+  return decoded.ok ? decoded.state.commands.map(({ command }) => (command.kind === 'add-server' ? command.kind : `${command.kind} ${command.server}`)) : ['damaged'];
+}
 const totals = (target: Page) => target.locator('[data-variant="0"] .lab-totals').textContent();
 
 /** Runs at full speed to the end. Waits for the first frame, which arrives only after hydration, so the speed change is seen. */
@@ -71,6 +78,47 @@ describe('the lab', () => {
     const requests = await page.locator('.lab-totals dd[data-metric="Requests measured"]').allTextContents();
     expect(requests).toHaveLength(2);
     expect(requests[0]).toBe(requests[1]);
+  });
+
+  it('keeps a killed server down when the algorithm changes', async () => {
+    await page.goto('/lab');
+    await expect.poll(() => clockSeconds(page), { timeout: 15_000 }).toBeGreaterThan(1);
+    await page.getByRole('button', { name: 'Kill server b' }).click();
+    await expect.poll(() => status(page, 'b')).toBe('down');
+    const killedAt = await clockSeconds(page);
+    await page.getByLabel('Balancer', { exact: true }).selectOption('least-connections');
+    await expect.poll(() => page.locator('[data-variant="0"] h2').textContent()).toBe('least-connections');
+    expect(commandsInUrl(page)).toEqual(['crash 1']);
+    // The new run starts from zero and replays the kill at the time it was made.
+    await expect.poll(() => clockSeconds(page), { timeout: 15_000 }).toBeGreaterThan(killedAt + 0.5);
+    expect(await status(page, 'b')).toBe('down');
+    expect(commandsInUrl(page)).toEqual(['crash 1']);
+    expect(await page.getByTestId('lab-dropped-commands').textContent()).toBe('');
+  });
+
+  it('counts the crash when a run under a failure is compared', async () => {
+    await page.getByLabel('Compare side by side on the same traffic').check();
+    await expect.poll(() => page.locator('section.lab-variant').count()).toBe(2);
+    expect(commandsInUrl(page)).toEqual(['crash 1']);
+    await runToEnd(page);
+    const failed = await page.locator('.lab-totals dd[data-metric="Failed in a crash"]').allTextContents();
+    expect(failed).toHaveLength(2);
+    for (const count of failed) expect(Number(count.replace(/,/g, ''))).toBeGreaterThan(0);
+  });
+
+  it('says which command could not be replayed when its server is gone from the new settings', async () => {
+    await page.goto('/lab');
+    await expect.poll(() => clockSeconds(page), { timeout: 15_000 }).toBeGreaterThan(1);
+    await page.getByRole('button', { name: 'Remove server d (drains first)' }).click();
+    await expect.poll(() => status(page, 'd')).not.toBe('up');
+    expect(commandsInUrl(page)).toEqual(['remove-server 3']);
+    await page.getByLabel('How many').fill('3');
+    const notice = page.getByTestId('lab-dropped-commands');
+    await expect.poll(() => notice.textContent()).toMatch(/remove server d at [\d.]+ s: the new settings have 3 servers/);
+    expect(await notice.getAttribute('aria-live')).toBe('polite');
+    expect(commandsInUrl(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => notice.textContent()).toBe('');
   });
 
   it('shows the counters of failure under load in the table view', async () => {

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import type { AlgorithmName } from '@/lib/balancers/types';
+import { carryCommands } from '@/lib/lab/carry-commands';
 import { SPEEDS, type Speed } from '@/lib/lab/lab-run';
 import { encodeLabState, validateLabState, type LabState, type LabStateDraft } from '@/lib/lab/lab-state';
 import { LAB_PRESETS } from '@/lib/lab/presets';
@@ -13,6 +14,7 @@ import { RunTotals, ServerTable } from './metrics-table';
 import { AlgorithmField, ScenarioForm } from './scenario-form';
 import { SystemPicture } from './system-picture';
 import { TimeChart, type ChartSeries } from './time-chart';
+import { DroppedCommandsNotice } from './dropped-commands-notice';
 import { useLabRun, useRunView } from './use-lab-run';
 import './lab.css';
 
@@ -28,6 +30,7 @@ export function LabApp({ initial, presetId }: { initial: LabState; presetId?: st
   const [preset, setPreset] = useState(presetId ?? '');
   const [errors, setErrors] = useState<string[]>([]);
   const [copied, setCopied] = useState(false);
+  const [dropped, setDropped] = useState<string[]>([]);
   const run = useLabRun(state, { autoplay: true });
   const view = useRunView(run.store);
   const shareable = useMemo(() => encodeLabState({ variants: state.variants, commands: run.commands }), [state.variants, run.commands]);
@@ -36,35 +39,35 @@ export function LabApp({ initial, presetId }: { initial: LabState; presetId?: st
     window.history.replaceState(window.history.state, '', `/lab?run=${shareable}`);
   }, [shareable]);
 
-  const load = (next: LabStateDraft) => {
+  const load = (next: LabStateDraft): boolean => {
     const checked = validateLabState(next);
     if (!checked.ok) {
       setErrors(checked.errors);
-      return;
+      return false;
     }
     setErrors([]);
     setState(checked.state);
+    return true;
   };
-  const updateAll = (change: (scenario: Scenario) => Scenario) => {
+  /** A settings change keeps the experiment: the commands so far are replayed on the new settings where they still apply. */
+  const loadKeepingCommands = (variants: LabStateDraft['variants']) => {
     setPreset('');
-    load({ variants: state.variants.map((variant) => ({ ...variant, scenario: change(variant.scenario) })), commands: [] });
+    const carried = carryCommands(run.commands, state.variants[0]!.scenario, variants[0]!.scenario);
+    if (load({ variants, commands: carried.kept })) setDropped(carried.dropped.map((entry) => entry.reason));
   };
-  const setAlgorithm = (index: number, algorithm: AlgorithmName) => {
-    setPreset('');
-    load({
-      variants: state.variants.map((variant, at) => (at === index ? { label: algorithm, scenario: { ...variant.scenario, algorithm } } : variant)),
-      commands: [],
-    });
-  };
+  const updateAll = (change: (scenario: Scenario) => Scenario) => loadKeepingCommands(state.variants.map((variant) => ({ ...variant, scenario: change(variant.scenario) })));
+  const setAlgorithm = (index: number, algorithm: AlgorithmName) =>
+    loadKeepingCommands(state.variants.map((variant, at) => (at === index ? { label: algorithm, scenario: { ...variant.scenario, algorithm } } : variant)));
   const setCompare = (on: boolean) => {
     const [first] = state.variants;
     if (!first) return;
     const other: AlgorithmName = first.scenario.algorithm === 'least-connections' ? 'round-robin' : 'least-connections';
-    load({ variants: on ? [first, { label: other, scenario: { ...first.scenario, algorithm: other } }] : [first], commands: [] });
+    loadKeepingCommands(on ? [first, { label: other, scenario: { ...first.scenario, algorithm: other } }] : [first]);
   };
   const choosePreset = (id: string) => {
     const chosen = LAB_PRESETS.find((entry) => entry.id === id);
     setPreset(id);
+    setDropped([]);
     if (chosen) load(chosen.state);
   };
   const first = state.variants[0]!;
@@ -97,6 +100,7 @@ export function LabApp({ initial, presetId }: { initial: LabState; presetId?: st
           {state.variants[1] && <AlgorithmField label={`Right: ${state.variants[1].label}`} value={state.variants[1].scenario.algorithm} onChange={(name) => setAlgorithm(1, name)} />}
         </fieldset>
         <ScenarioForm scenario={first.scenario} update={updateAll} />
+        <DroppedCommandsNotice reasons={dropped} onDismiss={() => setDropped([])} />
         {errors.length > 0 && (
           <div className="lab-errors" role="alert">
             <p>That change was not applied:</p>
