@@ -58,6 +58,20 @@ export default defineConfig([
     },
   },
   {
+    // One typed client: a page that fetched the API itself would restate the contract's types with casts.
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: ['app/ui/api-client.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.name='fetch'] > Literal.arguments:first-child[value=/^\\x2Fapi\\x2F(?!auth)/]",
+          "CallExpression[callee.name='fetch'] > TemplateLiteral.arguments:first-child > TemplateElement:first-child[value.raw=/^\\x2Fapi\\x2F(?!auth)/]",
+        ].map((selector) => ({ selector, message: 'Call the site API through app/ui/api-client.ts (better-auth’s /api/auth is its own client).' })),
+      ],
+    },
+  },
+  {
     // A starter's parameters are the learner's to use; unused ones are the point, not a mistake.
     files: ['content/exercises/*/starter.ts'],
     rules: { '@typescript-eslint/no-unused-vars': 'off' },

@@ -11,7 +11,7 @@ import { serializeScore, storedScore } from '@/lib/drills/stored-score';
 import type { AttemptFeedback, DisputeState, SelfRating } from '@/lib/drills/view';
 import { db } from '../db/db';
 import { getDrillContext, questionOr404, scoreView, sectionName, type DrillContext } from './bank';
-import { DrillRequestError, notFound } from './errors';
+import { ApiError, notFound } from '../http/api-error';
 import { applyDrillWrite, type Tx } from './writes';
 import type { WritingLearner } from '../learners/identity';
 import { addReviewCards, applyReview } from '../learners/review-cards';
@@ -20,10 +20,10 @@ import { addReviewCards, applyReview } from '../learners/review-cards';
 function answerText(context: DrillContext, question: DrillQuestion, request: AttemptRequest): string {
   if (request.answer !== undefined) return request.answer;
   const template = question.template ? context.bank.templatesById.get(question.template) : undefined;
-  if (!template) throw new DrillRequestError(400, `Question "${question.id}" has no answer template; send the answer as free text.`);
+  if (!template) throw new ApiError(400, `Question "${question.id}" has no answer template; send the answer as free text.`);
   const order = template.sections.map((section) => section.id);
   const unknown = Object.keys(request.sections!).filter((sectionId) => !order.includes(sectionId));
-  if (unknown.length > 0) throw new DrillRequestError(400, `The "${template.id}" template has no section "${unknown[0]!.slice(0, 80)}".`);
+  if (unknown.length > 0) throw new ApiError(400, `The "${template.id}" template has no section "${unknown[0]!.slice(0, 80)}".`);
   return joinSections(request.sections!, order);
 }
 
@@ -104,12 +104,12 @@ export async function rateAttempt(learner: WritingLearner, attemptId: string, re
   if (!attempt) throw notFound('practice answer');
   const question = questionOr404(context, attempt.questionId);
   if (attempt.selfRating !== null && attempt.selfRating !== request.rating) {
-    throw new DrillRequestError(409, 'You already rated this answer. Answer the question again to rate a new attempt.');
+    throw new ApiError(409, 'You already rated this answer. Answer the question again to rate a new attempt.');
   }
   if (attempt.selfRating === null) {
     await applyDrillWrite(learner, { kind: 'self-rating', subjectId: attempt.id, payload: { rating: request.rating }, requestId: request.requestId }, async (tx) => {
       const claimed = await tx.drillAttempt.updateMany({ where: { id: attempt.id, selfRating: null }, data: { selfRating: request.rating } });
-      if (claimed.count !== 1) throw new DrillRequestError(409, 'You already rated this answer.');
+      if (claimed.count !== 1) throw new ApiError(409, 'You already rated this answer.');
       const card = questionCard(question);
       await addReviewCards(learner.id, [card], { now, tx });
       const stored = await tx.reviewCard.findUniqueOrThrow({ where: { learnerId_sourceKey: { learnerId: learner.id, sourceKey: card.sourceKey } } });

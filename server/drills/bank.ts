@@ -7,7 +7,7 @@ import { lessonHref, modelQuotes, type SectionName } from '@/lib/drills/review-c
 import { rubricVersion } from '@/lib/drills/rubric-version';
 import type { DrillScore } from '@/lib/drills/score';
 import type { DisputeState, LessonLink, QuestionView, ScoreView, TopicRef } from '@/lib/drills/view';
-import { DrillRequestError } from './errors';
+import { ApiError } from '../http/api-error';
 import { getCourse, type Course } from '../content/lessons';
 
 /** The drill bank and the course it points into: everything a drill view needs to name lessons. */
@@ -40,7 +40,7 @@ export function topicRef(context: DrillContext, lessonId: string): TopicRef {
 /** A question by id, or a 404 the learner can read. */
 export function questionOr404(context: DrillContext, questionId: string): DrillQuestion {
   const question = context.bank.questionsById.get(questionId);
-  if (!question) throw new DrillRequestError(404, `There is no drill question "${questionId.slice(0, 80)}".`);
+  if (!question) throw new ApiError(404, `There is no drill question "${questionId.slice(0, 80)}".`);
   return question;
 }
 

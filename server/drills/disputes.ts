@@ -5,7 +5,7 @@ import type { AttemptFeedback } from '@/lib/drills/view';
 import { db } from '../db/db';
 import { feedbackOf } from './attempts';
 import { getDrillContext, questionOr404 } from './bank';
-import { DrillRequestError, notFound } from './errors';
+import { ApiError, notFound } from '../http/api-error';
 import { applyDrillWrite } from './writes';
 import type { WritingLearner } from '../learners/identity';
 
@@ -20,8 +20,8 @@ export async function disputePoint(learner: WritingLearner, attemptId: string, r
   if (!attempt) throw notFound('drill answer');
   const question = questionOr404(context, attempt.questionId);
   const point = storedScore(attempt, question).points.find((candidate) => candidate.id === request.pointId);
-  if (!point) throw new DrillRequestError(404, `This answer was not scored on a point "${request.pointId}".`);
-  if (point.covered) throw new DrillRequestError(409, 'That point is already covered in this answer.');
+  if (!point) throw new ApiError(404, `This answer was not scored on a point "${request.pointId}".`);
+  if (point.covered) throw new ApiError(409, 'That point is already covered in this answer.');
 
   await applyDrillWrite(learner, { kind: `dispute-${request.action}`, subjectId: attempt.id, payload: { pointId: point.id }, requestId: request.requestId }, async (tx) => {
     const key = { attemptId_pointId: { attemptId: attempt.id, pointId: point.id } };
@@ -30,7 +30,7 @@ export async function disputePoint(learner: WritingLearner, attemptId: string, r
       return;
     }
     const confirmed = await tx.drillDispute.updateMany({ where: { attemptId: attempt.id, pointId: point.id }, data: { confirmed: true, confirmedAt: now } });
-    if (confirmed.count !== 1) throw new DrillRequestError(409, 'Dispute the point first, then confirm it against the model answer.');
+    if (confirmed.count !== 1) throw new ApiError(409, 'Dispute the point first, then confirm it against the model answer.');
   });
   return feedbackOf(context, attempt, 0);
 }

@@ -6,7 +6,7 @@ import { storedScore } from '@/lib/drills/stored-score';
 import type { MockHistoryItem, MockQuestionResult, MockStatus, MockSummaryView } from '@/lib/drills/view';
 import { db } from '../db/db';
 import { getDrillContext, questionOr404, scoreView, topicRef } from './bank';
-import { DrillRequestError, notFound } from './errors';
+import { ApiError, notFound } from '../http/api-error';
 import { phaseSecondsOf } from './mock-sessions';
 
 /** The scored summary of a finished mock interview: per question, per phase, and per topic. */
@@ -18,7 +18,7 @@ export async function fetchMockSummary(learnerId: string | undefined, sessionId:
       })
     : null;
   if (!session) throw notFound('mock interview');
-  if (session.status !== 'completed') throw new DrillRequestError(409, 'This mock interview has no summary: it was not finished.', { status: session.status });
+  if (session.status !== 'completed') throw new ApiError(409, 'This mock interview has no summary: it was not finished.', { status: session.status });
   const context = await getDrillContext();
   const limits = phaseSecondsOf(session);
   const attempts = new Map(session.attempts.map((attempt) => [attempt.questionId, attempt]));

@@ -12,7 +12,7 @@ import type { Random } from '@/lib/random/seeded';
 import { db } from '../db/db';
 import { storeAttempt } from './attempts';
 import { getDrillContext, questionOr404, questionView, type DrillContext } from './bank';
-import { DrillRequestError, notFound } from './errors';
+import { ApiError, notFound } from '../http/api-error';
 import { applyDrillWrite } from './writes';
 import type { WritingLearner } from '../learners/identity';
 import { fetchMastery } from './mastery';
@@ -80,7 +80,7 @@ export async function fetchMockSession(learnerId: string | undefined, sessionId:
 export async function startMockSession(learner: WritingLearner, request: MockStartRequest, now: Date = new Date(), random: Random = Math.random): Promise<MockSessionView> {
   const context = await getDrillContext();
   if (request.module && !context.course.modules.some((courseModule) => courseModule.id === request.module)) {
-    throw new DrillRequestError(400, `There is no course module "${request.module}".`);
+    throw new ApiError(400, `There is no course module "${request.module}".`);
   }
   const candidates = context.bank.questions.filter((question) => !request.module || context.bank.moduleOf.get(question.id) === request.module);
   const mastery = learner.isNew ? new Map() : await fetchMastery(learner.id);
@@ -88,7 +88,7 @@ export async function startMockSession(learner: WritingLearner, request: MockSta
   const sessionId = randomUUID();
   const result = await applyDrillWrite(learner, { kind: 'mock-start', subjectId: sessionId, payload: { questions: questions.map((q) => q.id) }, requestId: request.requestId }, async (tx) => {
     const active = await tx.mockSession.findFirst({ where: { learnerId: learner.id, status: 'active' }, select: { id: true } });
-    if (active) throw new DrillRequestError(409, 'You already have a mock interview in progress: resume it or discard it first.', { sessionId: active.id });
+    if (active) throw new ApiError(409, 'You already have a mock interview in progress: resume it or discard it first.', { sessionId: active.id });
     await tx.mockSession.create({
       data: {
         id: sessionId,
@@ -113,7 +113,7 @@ export async function actOnMockSession(learner: WritingLearner, sessionId: strin
   const context = await getDrillContext();
   const session = learner.isNew ? null : await loadSession(learner.id, sessionId);
   if (!session) throw notFound('mock interview');
-  const conflict = (message: string) => new DrillRequestError(409, message, { session: sessionView(context, session, now) });
+  const conflict = (message: string) => new ApiError(409, message, { session: sessionView(context, session, now) });
   const event = { kind: `mock-${request.action}`, subjectId: session.id, payload: {}, requestId: request.requestId };
 
   if (request.action === 'discard' || request.action === 'resume') {
@@ -131,7 +131,7 @@ export async function actOnMockSession(learner: WritingLearner, sessionId: strin
   const answers = { ...answersAt(session, request.position), [request.phase]: request.text };
   const fullAnswer = joinPhaseAnswers(answers);
   if (fullAnswer.length > MAX_ANSWER_CHARS) {
-    throw new DrillRequestError(400, `All phases of one question together may hold at most ${MAX_ANSWER_CHARS.toLocaleString('en-US')} characters; with this one they would hold ${fullAnswer.length.toLocaleString('en-US')}.`);
+    throw new ApiError(400, `All phases of one question together may hold at most ${MAX_ANSWER_CHARS.toLocaleString('en-US')} characters; with this one they would hold ${fullAnswer.length.toLocaleString('en-US')}.`);
   }
   await applyDrillWrite(learner, { ...event, payload: { position: request.position, phase: request.phase, chars: request.text.length } }, async (tx) => {
     if (session.status !== 'active') throw conflict('This mock interview is already over.');

@@ -5,6 +5,7 @@ import type { LearnerExport } from '@/lib/account/export-schema';
 import { importedIds } from '@/lib/account/imported-ids';
 import { rowCounts, rowsFromExport, toExport, type LearnerRows, type RowTable } from '@/lib/account/learner-rows';
 import { db } from '../db/db';
+import { ApiError } from '../http/api-error';
 import { isLostRace, type Tx } from './writes';
 
 /*
@@ -109,9 +110,6 @@ async function insertLearnerRows(tx: Tx, rows: LearnerRows): Promise<void> {
   await tx.exerciseDraft.createMany({ data: rows.exerciseDrafts });
 }
 
-/** A write by the same learner landed while the import ran; nothing was imported. */
-export class ImportConflictError extends Error {}
-
 /**
  * Replaces everything stored for a learner with a validated file's rows, in one transaction: the
  * learner row (created if new, its time zone set from the file), then the old rows out and the
@@ -129,7 +127,8 @@ export async function replaceLearnerData(learner: { id: string; isNew: boolean }
     }, WHOLE_LEARNER);
   } catch (error) {
     // The file's own keys are unique (export-schema.ts), so a clash is with a row written meanwhile.
-    if (isLostRace(error)) throw new ImportConflictError(error instanceof Error ? error.message : String(error));
+    // A write by the same learner landed while the import ran; nothing was imported.
+    if (isLostRace(error)) throw new ApiError(409, 'Your data changed while the file was being imported; nothing was imported. Try again.');
     throw error;
   }
   return rowCounts(rows);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { isEmptySummary, planGuestMerge, summarizeRows, type GuestSummary } from '@/lib/account/guest-merge';
 import { db } from '../db/db';
+import { ApiError } from '../http/api-error';
 import { unclaimedGuestId } from './accounts';
 import { fetchLearnerRows, readLearnerRows, SNAPSHOT } from './data';
 import { applyLearnerWrite, isLostRace } from './writes';
@@ -20,13 +21,13 @@ export async function guestSummary(cookieValue: string | undefined): Promise<Gue
 }
 
 /** The guest was merged, claimed or deleted meanwhile, or a key clashed with a write that landed meanwhile; nothing changed. */
-export class GuestMergeConflictError extends Error {}
+const mergeConflict = () => new ApiError(409, 'Your progress changed while the guest’s was being added; nothing was moved. Try again.');
 
 /**
  * Moves the guest's rows to the account's learner and deletes the guest; answers what moved. Read,
  * decided and written in one serializable write (applyLearnerWrite): a write to either learner
  * meanwhile makes it run again on fresh reads, and only after the last try fail
- * (GuestMergeConflictError, a 409) rather than lose to a row read before it.
+ * (a 409) rather than lose to a row read before it.
  */
 export async function mergeGuestIntoAccount(guestId: string, accountId: string, now: Date = new Date()): Promise<GuestSummary> {
   const toAccount = { learnerId: accountId };
@@ -61,12 +62,12 @@ export async function mergeGuestIntoAccount(guestId: string, accountId: string, 
 
       // What did not move goes with the guest (cascade); no guest left means another request got here first.
       const deleted = await tx.learner.deleteMany({ where: { id: guestId, userId: null } });
-      if (deleted.count !== 1) throw new GuestMergeConflictError('The guest is gone or was claimed by an account.');
+      if (deleted.count !== 1) throw mergeConflict();
       return plan.moved;
     }, { transaction: SNAPSHOT });
     return result.value;
   } catch (error) {
-    if (isLostRace(error)) throw new GuestMergeConflictError(error instanceof Error ? error.message : String(error));
+    if (isLostRace(error)) throw mergeConflict();
     throw error;
   }
 }

@@ -8,7 +8,7 @@ import { cardStateName, CardStates, dailyQueue, newCardMemory, previewIntervals,
 import type { ReviewCardView, ReviewQueueView, SelfRating } from '@/lib/drills/view';
 import { db } from '../db/db';
 import { getDrillContext, sectionName, topicRef, type DrillContext } from '../drills/bank';
-import { DrillRequestError, notFound } from '../drills/errors';
+import { ApiError, notFound } from '../http/api-error';
 import { applyDrillWrite, learnerTimeZone, type Tx } from '../drills/writes';
 import type { WritingLearner } from './identity';
 
@@ -60,7 +60,7 @@ export async function applyReview(tx: Tx, card: ReviewCard, rating: SelfRating, 
   const { memory, record } = reviewCard(memoryOf(card), rating, now);
   // Conditional on the review count this rating was computed from: two tabs cannot both apply theirs.
   const updated = await tx.reviewCard.updateMany({ where: { id: card.id, reps: card.reps }, data: memory });
-  if (updated.count !== 1) throw new DrillRequestError(409, 'This card was just reviewed somewhere else. The queue has been refreshed.');
+  if (updated.count !== 1) throw new ApiError(409, 'This card was just reviewed somewhere else. The queue has been refreshed.');
   await tx.reviewLog.create({ data: { cardId: card.id, learnerId: card.learnerId, ...record } });
   return record;
 }
@@ -117,12 +117,12 @@ export async function rateReviewCard(learner: WritingLearner, cardId: string, re
   try {
     const result = await applyDrillWrite(learner, { kind: 'review', subjectId: card.id, payload: { rating: request.rating }, requestId: request.requestId }, async (tx) => {
       // A second click, or a second tab, must not review the card twice: after a rating it is due minutes later at the earliest.
-      if (card.due > now) throw new DrillRequestError(409, 'This card was already reviewed and is not due yet. The queue has been refreshed.');
+      if (card.due > now) throw new ApiError(409, 'This card was already reviewed and is not due yet. The queue has been refreshed.');
       return applyReview(tx, card, request.rating, now);
     });
-    if (result.duplicate && result.subjectId !== card.id) throw new DrillRequestError(409, 'That requestId was already used for another card; send a fresh one.');
+    if (result.duplicate && result.subjectId !== card.id) throw new ApiError(409, 'That requestId was already used for another card; send a fresh one.');
   } catch (error) {
-    if (error instanceof DrillRequestError && error.status === 409) throw new DrillRequestError(409, error.message, { queue: await fetchReviewQueue(learner.id, now) });
+    if (error instanceof ApiError && error.status === 409) throw new ApiError(409, error.message, { queue: await fetchReviewQueue(learner.id, now) });
     throw error;
   }
   return fetchReviewQueue(learner.id, now);

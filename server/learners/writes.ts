@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@prisma/client';
 import { isDriverAdapterError } from '@prisma/driver-adapter-utils';
 import { db } from '../db/db';
-import { DrillRequestError } from '../drills/errors';
+import { ApiError } from '../http/api-error';
 import type { WritingLearner } from './identity';
 
 export type Tx = Prisma.TransactionClient;
@@ -32,7 +32,7 @@ export interface LearnerWriteOptions {
 }
 
 /** A requestId the learner already used for another kind of write (a client bug, or a tampered request). */
-export const requestIdReused = () => new DrillRequestError(409, 'That requestId was already used for a different request; send a fresh one.');
+export const requestIdReused = () => new ApiError(409, 'That requestId was already used for a different request; send a fresh one.');
 
 /** Tries of one write that lost a race to the same learner's other write. */
 export const MAX_WRITE_ATTEMPTS = 4;

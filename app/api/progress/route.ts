@@ -1,8 +1,5 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { readingLearnerId } from '@/server/learners/identity';
+import { handle } from '@/server/http/route-kit';
 import { fetchProgress } from '@/server/learners/progress';
 
-export async function GET(request: NextRequest) {
-  const snapshot = await fetchProgress(await readingLearnerId(request));
-  return NextResponse.json(snapshot, { headers: { 'Cache-Control': 'no-store' } });
-}
+/** The learner's progress across the course. */
+export const GET = handle({ learner: 'read' }, async ({ learnerId }) => fetchProgress(learnerId));

@@ -1,4 +1,5 @@
 import type { ProgressSnapshot } from '@/lib/progress/view';
+import { api } from '@/app/ui/api-client';
 
 /*
  * Every call the static pages' own code makes to the site's API. (The quiz and Mark complete
@@ -7,10 +8,6 @@ import type { ProgressSnapshot } from '@/lib/progress/view';
 
 /** The learner's progress, or undefined when it cannot be read (the ticks then stay as served). */
 export async function fetchProgress(): Promise<ProgressSnapshot | undefined> {
-  try {
-    const response = await fetch('/api/progress', { cache: 'no-store' });
-    return response.ok ? ((await response.json()) as ProgressSnapshot) : undefined;
-  } catch {
-    return undefined;
-  }
+  const result = await api.progress();
+  return result.ok ? result.value : undefined;
 }

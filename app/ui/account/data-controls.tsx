@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { postAuth } from './post-auth';
+import { api } from '@/app/ui/api-client';
 
 /** Export, import and delete: for a guest, this browser's data; signed in, the account's. */
 export function DataControls({ signedIn }: { signedIn: boolean }) {
@@ -19,9 +20,9 @@ export function DataControls({ signedIn }: { signedIn: boolean }) {
     if (!chosen) return;
     setImportState({ busy: true, message: 'Importing…', failed: false });
     try {
-      const response = await fetch('/api/account/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: await chosen.text() });
-      const body = (await response.json().catch(() => ({}))) as { error?: string };
-      if (!response.ok) setImportState({ busy: false, message: body.error ?? `The import failed (${response.status}).`, failed: true });
+      const result = await api.importData(await chosen.text());
+      if (result.status === 0) setImportState({ busy: false, message: 'Could not read the file or reach the server.', failed: true });
+      else if (!result.ok) setImportState({ busy: false, message: typeof result.details.error === 'string' ? result.details.error : `The import failed (${result.status}).`, failed: true });
       else {
         setImportState({ busy: false, message: `Imported ${chosen.name}: ${whose} now holds what the file holds.`, failed: false });
         router.refresh();
@@ -42,9 +43,9 @@ export function DataControls({ signedIn }: { signedIn: boolean }) {
       setDeleting(false);
       if (!result.ok) return setDeleteError(result.message);
     } else {
-      const response = await fetch('/api/account/data', { method: 'DELETE' }).catch(() => null);
+      const result = await api.deleteData();
       setDeleting(false);
-      if (!response?.ok) return setDeleteError('Could not delete your data. Try again.');
+      if (!result.ok) return setDeleteError('Could not delete your data. Try again.');
     }
     setConfirmDelete(false);
     router.refresh();

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { describeSummary, type GuestSummary } from '@/lib/account/guest-merge';
 import { FormFooter } from './form-parts';
+import { api } from '@/app/ui/api-client';
 
 /**
  * Shown to a signed-in learner whose browser still holds guest progress: signing in shows the
@@ -19,17 +20,15 @@ export function GuestProgressOffer({ guest, onDone }: { guest: GuestSummary; onD
   const answer = async (method: 'POST' | 'DELETE') => {
     setBusy(true);
     setError('');
-    try {
-      const response = await fetch('/api/account/guest', { method });
-      const body = (await response.json().catch(() => ({}))) as { moved?: GuestSummary; error?: string };
-      if (!response.ok || (method === 'POST' && !body.moved)) throw new Error(body.error ?? `The server answered ${response.status}. Try again.`);
-      onDone(body.moved ? `Added to your account: ${describeSummary(body.moved)}.` : 'This browser’s guest progress was discarded.');
-      router.refresh();
-    } catch (caught) {
-      setError(caught instanceof TypeError ? 'Could not reach the server. Check your connection and try again.' : (caught as Error).message);
-    } finally {
-      setBusy(false);
+    const result = method === 'POST' ? await api.mergeGuest() : await api.discardGuest();
+    setBusy(false);
+    const moved = result.ok ? result.value?.moved : undefined;
+    if (!result.ok || (method === 'POST' && !moved)) {
+      const message = result.ok || typeof result.details.error !== 'string' ? `The server answered ${result.status}. Try again.` : result.details.error;
+      return setError(result.status === 0 ? 'Could not reach the server. Check your connection and try again.' : message);
     }
+    onDone(moved ? `Added to your account: ${describeSummary(moved)}.` : 'This browser’s guest progress was discarded.');
+    router.refresh();
   };
 
   return (

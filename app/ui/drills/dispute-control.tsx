@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { AttemptFeedback, PointFeedback } from '@/lib/drills/view';
-import { errorMessage, postDrill } from './drill-api';
+import { errorMessage, postDrill } from '@/app/ui/api-client';
 
 /**
  * "I covered this": a learner who believes the scorer missed a point says so (stored, so rubric

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { MOCK_PHASES } from '@/lib/drills/mock-phases';
 import type { MockSessionView } from '@/lib/drills/view';
-import { errorMessage, postDrill } from './drill-api';
+import { errorMessage, postDrill } from '@/app/ui/api-client';
 import { LocalTime } from './local-time';
 
 /** A session left with its phase's time run out: carry on (the phase's clock restarts) or throw it away. */

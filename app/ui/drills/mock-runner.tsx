@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { MOCK_PHASES } from '@/lib/drills/mock-phases';
 import type { MockSessionView } from '@/lib/drills/view';
 import { Countdown } from './countdown';
-import { DrillApiError, errorMessage, postDrill } from './drill-api';
+import { DrillApiError, errorMessage, postDrill } from '@/app/ui/api-client';
 import { MockPhaseBody } from './mock-phase-body';
 import { useDraft } from './use-draft';
 

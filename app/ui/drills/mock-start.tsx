@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { MOCK_PHASES, MOCK_PRESETS, MOCK_QUESTIONS, PHASE_SECONDS, spokenDuration } from '@/lib/drills/mock-phases';
 import type { MockSessionView } from '@/lib/drills/view';
-import { DrillApiError, errorMessage, postDrill } from './drill-api';
+import { api, DrillApiError, errorMessage, postDrill } from '@/app/ui/api-client';
 
 type Length = (typeof MOCK_PRESETS)[number]['id'] | 'custom';
 
@@ -27,8 +27,8 @@ export function MockStart({ modules, onStarted }: { modules: { id: string; title
     } catch (failure) {
       // One interview at a time: if another tab started one, carry on with that one.
       const activeId = failure instanceof DrillApiError && failure.status === 409 ? failure.details.sessionId : undefined;
-      const active = typeof activeId === 'string' ? await fetch(`/api/drills/mock/${activeId}`, { cache: 'no-store' }).then((response) => (response.ok ? response.json() : null)) : null;
-      if (active) return onStarted(active as MockSessionView);
+      const active = typeof activeId === 'string' ? await api.mockSession(activeId) : null;
+      if (active?.ok) return onStarted(active.value);
       setError(errorMessage(failure));
       setStarting(false);
     }

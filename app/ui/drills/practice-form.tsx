@@ -7,7 +7,7 @@ import { joinSections } from '@/lib/drills/answer-text';
 import type { AttemptFeedback, QuestionView } from '@/lib/drills/view';
 import { AnswerEditor, lengthStatus } from './answer-editor';
 import { AttemptFeedbackView } from './attempt-feedback';
-import { errorMessage, postDrill } from './drill-api';
+import { errorMessage, postDrill } from '@/app/ui/api-client';
 import { SelfRatingForm } from './self-rating';
 import { useDraft } from './use-draft';
 

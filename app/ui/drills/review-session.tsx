@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { SELF_RATINGS, type ReviewQueueView, type SelfRating } from '@/lib/drills/view';
-import { DrillApiError, errorMessage, postDrill } from './drill-api';
+import { DrillApiError, errorMessage, postDrill } from '@/app/ui/api-client';
 import { Flashcard } from './flashcard';
 
 /** Today's queue, one card at a time: read, recall, turn, rate; the queue shrinks as you go. Keys: Space turns, 1–4 rate. */

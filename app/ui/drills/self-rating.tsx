@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { SELF_RATINGS, type AttemptFeedback, type SelfRating } from '@/lib/drills/view';
-import { errorMessage, postDrill } from './drill-api';
+import { errorMessage, postDrill } from '@/app/ui/api-client';
 
 /** After the model answer: how well could you have said it? The rating schedules the question for review. */
 export function SelfRatingForm({ feedback, onRated }: { feedback: AttemptFeedback; onRated(feedback: AttemptFeedback): void }) {

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
-import type { SubmissionResponse, SubmissionView } from '@/lib/exercises/contract';
+import type { SubmissionView } from '@/lib/exercises/contract';
 import type { SolutionAccess } from '@/lib/exercises/solution-access';
 import { dim, formatConsole, formatRun, formatVerdict, plainText, printable, red, yellow } from '@/lib/exercises/run-report';
 import type { RaceReport } from '@/lib/capstone/local-race';
@@ -17,6 +17,7 @@ import { restoreDraft, useDraftSaver } from './use-draft';
 import { SANDBOX_PATIENCE_MS, useRunner } from './use-runner';
 import { isModEnter, Shortcut } from '../shortcut';
 import { useTabMode } from './use-tab-mode';
+import { api } from '@/app/ui/api-client';
 
 const CodeEditor = dynamic(() => import('./code-editor'), {
   ssr: false,
@@ -139,26 +140,25 @@ export function ExerciseWorkspace({ exercise, draft, history: initialHistory, so
     setBusy('submit');
     setStatus('Submitting…');
     print([dim('Submitting to the server judge…')], true);
-    try {
-      const response = await fetch(`/api/exercises/${exercise.id}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, requestId: crypto.randomUUID() }) });
-      const body = (await response.json()) as Partial<SubmissionResponse> & { error?: string };
-      if (!response.ok || !body.verdict) {
-        const error = printable(body.error ?? `The server answered ${response.status}.`, 500);
-        print([yellow(error)], true);
-        setStatus(error);
-        return;
-      }
-      print(formatVerdict(body.verdict), true);
-      setStatus(printable(body.verdict.summary, 500));
-      if (body.submission) setHistory((rows) => [body.submission!, ...rows]);
-      if (body.solution) setAccess(body.solution);
-      if (body.verdict.status === 'accepted') setCompare(code);
-    } catch {
+    const result = await api.submit(exercise.id, code);
+    setBusy(null);
+    if (result.status === 0) {
       print([red('Could not reach the server; your code is still here. Try again.')], true);
       setStatus('Could not reach the server');
-    } finally {
-      setBusy(null);
+      return;
     }
+    if (!result.ok) {
+      const error = printable(result.error, 500);
+      print([yellow(error)], true);
+      setStatus(error);
+      return;
+    }
+    const { verdict, submission, solution } = result.value;
+    print(formatVerdict(verdict), true);
+    setStatus(printable(verdict.summary, 500));
+    if (submission) setHistory((rows) => [submission, ...rows]);
+    if (solution) setAccess(solution);
+    if (verdict.status === 'accepted') setCompare(code);
   };
 
   const onShortcut = (event: KeyboardEvent) => {

@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
 import { FAILS_BEFORE_SOLUTION, type SolutionAccess } from '@/lib/exercises/solution-access';
+import { api } from '@/app/ui/api-client';
 
 const SolutionDiff = dynamic(() => import('./solution-diff'), { ssr: false, loading: () => <p className="muted">Loading the comparison…</p> });
 
@@ -25,15 +26,10 @@ export function SolutionPanel({ exerciseId, access, compare, onOpen, onClose }: 
     if (!open || reference !== undefined) return;
     let cancelled = false;
     void (async () => {
-      try {
-        const response = await fetch(`/api/exercises/${exerciseId}/solution`);
-        const body = (await response.json()) as { solution?: string; error?: string };
-        if (cancelled) return;
-        if (body.solution === undefined) setError(body.error ?? 'The solution could not be loaded.');
-        else setReference(body.solution);
-      } catch {
-        if (!cancelled) setError('The solution could not be loaded; check your connection.');
-      }
+      const result = await api.solution(exerciseId);
+      if (cancelled) return;
+      if (result.ok) setReference(result.value.solution);
+      else setError(result.status === 0 ? 'The solution could not be loaded; check your connection.' : result.error);
     })();
     return () => {
       cancelled = true;

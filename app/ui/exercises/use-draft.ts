@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '@/app/ui/api-client';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'local-only';
 
@@ -45,12 +46,7 @@ export function useDraftSaver(exerciseId: string) {
     if (code === undefined) return;
     pending.current = undefined;
     setState('saving');
-    try {
-      const response = await fetch(`/api/exercises/${exerciseId}/draft`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, requestId: crypto.randomUUID() }), keepalive: code.length < 60_000 });
-      setState(response.ok ? 'saved' : 'local-only');
-    } catch {
-      setState('local-only');
-    }
+    setState((await api.saveDraft(exerciseId, code)).ok ? 'saved' : 'local-only');
   }, [exerciseId]);
 
   const save = useCallback(

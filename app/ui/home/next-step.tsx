@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { NextStepView } from '@/lib/progress/readiness';
+import { api } from '@/app/ui/api-client';
 
 /**
  * A returning learner's next step, under the home page's main button: reviews due, the weakest
@@ -13,10 +14,7 @@ export function NextStep() {
   const [step, setStep] = useState<NextStepView | null>(null);
   useEffect(() => {
     let cancelled = false;
-    fetch('/api/readiness', { cache: 'no-store' })
-      .then((response) => (response.ok ? (response.json() as Promise<NextStepView>) : null))
-      .then((view) => !cancelled && setStep(view))
-      .catch(() => undefined);
+    void api.readiness().then((result) => !cancelled && setStep(result.ok ? result.value : null));
     return () => {
       cancelled = true;
     };

@@ -2,6 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { emptyLessonProgress, type LessonProgressView, type ProgressAction, type ProgressSnapshot } from '@/lib/progress/view';
+import { api } from '@/app/ui/api-client';
 
 interface ProgressContextValue {
   status: 'loading' | 'ready' | 'error';
@@ -12,11 +13,6 @@ interface ProgressContextValue {
 }
 
 const ProgressContext = createContext<ProgressContextValue | null>(null);
-
-async function readError(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => null)) as { error?: string } | null;
-  return body?.error ?? `The server answered ${response.status}.`;
-}
 
 /** Loads the learner's progress once per page load and shares it with every tick, button and quiz. */
 export function ProgressProvider({ children }: { children: ReactNode }) {
@@ -30,17 +26,12 @@ export function ProgressProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    fetch('/api/progress', { cache: 'no-store' })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(await readError(response));
-        return (await response.json()) as ProgressSnapshot;
-      })
-      .then((snapshot) => {
-        if (cancelled) return;
-        setLessons({ ...snapshot.lessons, ...savedHere.current });
-        setStatus('ready');
-      })
-      .catch(() => !cancelled && setStatus('error'));
+    void api.progress().then((result) => {
+      if (cancelled) return;
+      if (!result.ok) return setStatus('error');
+      setLessons({ ...result.value.lessons, ...savedHere.current });
+      setStatus('ready');
+    });
     return () => {
       cancelled = true;
     };
@@ -51,23 +42,14 @@ export function ProgressProvider({ children }: { children: ReactNode }) {
     let lastError = 'Could not reach the server.';
     // Retries reuse the requestId, so a write that landed but whose answer was lost is not applied twice.
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      try {
-        const response = await fetch(`/api/progress/${encodeURIComponent(lessonId)}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ ...action, requestId }),
-        });
-        if (response.ok) {
-          const result = (await response.json()) as { lesson: LessonProgressView; correct?: boolean };
-          savedHere.current[lessonId] = result.lesson;
-          setLessons((current) => ({ ...current, [lessonId]: result.lesson }));
-          return result;
-        }
-        lastError = await readError(response);
-        if (response.status < 500) break;
-      } catch {
-        lastError = 'Could not reach the server. Check your connection and try again.';
+      const result = await api.saveProgress(lessonId, { ...action, requestId });
+      if (result.ok) {
+        savedHere.current[lessonId] = result.value.lesson;
+        setLessons((current) => ({ ...current, [lessonId]: result.value.lesson }));
+        return result.value;
       }
+      lastError = result.error;
+      if (result.status >= 400 && result.status < 500) break;
       await new Promise((resolve) => setTimeout(resolve, 300 * 2 ** attempt));
     }
     throw new Error(lastError);

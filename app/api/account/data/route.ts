@@ -1,22 +1,18 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { jsonError, refuseCrossSite } from '@/server/http/api-guard';
+import { ApiError } from '@/server/http/api-error';
+import { handle } from '@/server/http/route-kit';
 import { clearLearnerCookie } from '@/server/learners/cookie';
 import { deleteLearnerData } from '@/server/learners/data';
-import { readingLearnerId } from '@/server/learners/identity';
 
 /** Deletes everything stored for the learner and forgets the device's learner cookie. Nothing to delete is not an error. */
-export async function DELETE(request: NextRequest) {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
+export const DELETE = handle({ learner: 'read' }, async ({ request, learnerId }) => {
   // The request is the whole instruction; a body would be something the client expects read, and it is not.
-  if (await carriesBody(request)) return jsonError(400, 'Send DELETE /api/account/data without a body.');
-
-  const learnerId = await readingLearnerId(request);
+  if (await carriesBody(request)) throw new ApiError(400, 'Send DELETE /api/account/data without a body.');
   if (learnerId) await deleteLearnerData(learnerId);
   const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   clearLearnerCookie(response, request);
   return response;
-}
+});
 
 async function carriesBody(request: NextRequest): Promise<boolean> {
   const reader = request.body?.getReader();

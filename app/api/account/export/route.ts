@@ -1,11 +1,11 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse } from 'next/server';
 import { exportFileName } from '@/lib/account/export-schema';
-import { readingLearnerId } from '@/server/learners/identity';
+import { handle } from '@/server/http/route-kit';
 import { exportLearnerData } from '@/server/learners/data';
 
 /** Everything stored for the learner, as a JSON download; a visitor with no data gets an empty file. */
-export async function GET(request: NextRequest) {
-  const file = await exportLearnerData(await readingLearnerId(request));
+export const GET = handle({ learner: 'read' }, async ({ learnerId }) => {
+  const file = await exportLearnerData(learnerId);
   return new NextResponse(JSON.stringify(file), {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',
@@ -13,4 +13,4 @@ export async function GET(request: NextRequest) {
       'Cache-Control': 'no-store',
     },
   });
-}
+});

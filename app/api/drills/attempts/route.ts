@@ -1,18 +1,8 @@
-import type { NextRequest } from 'next/server';
-import { attemptRequestSchema } from '@/lib/drills/contract';
-import { refuseCrossSite } from '@/server/http/api-guard';
+import { attemptRequestSchema, MAX_DRILL_BODY_BYTES } from '@/lib/drills/contract';
+import { handle } from '@/server/http/route-kit';
 import { recordPracticeAttempt } from '@/server/drills/attempts';
-import { drillJson, handleDrillErrors, parseDrillBody } from '@/server/drills/route-helpers';
-import { writingLearner } from '@/server/learners/identity';
+
+const body = { schema: attemptRequestSchema, what: 'answer', maxBytes: MAX_DRILL_BODY_BYTES };
 
 /** Scores a practice answer and returns the feedback, then the model answer. */
-export async function POST(request: NextRequest) {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  return handleDrillErrors(async () => {
-    const body = await parseDrillBody(request, attemptRequestSchema, 'answer');
-    if (!body.ok) return body.response;
-    const learner = await writingLearner(request, body.value.timeZone);
-    return drillJson(await recordPracticeAttempt(learner, body.value), request, learner);
-  });
-}
+export const POST = handle({ body, learner: 'write' }, async ({ body, learner }) => recordPracticeAttempt(learner, body));

@@ -5,7 +5,7 @@ import { percent } from '@/app/ui/drills/format';
 import { LocalTime } from '@/app/ui/drills/local-time';
 import { QuestionResult, TopicScores } from '@/app/ui/drills/mock-summary';
 import { currentLearnerId } from '@/server/learners/identity';
-import { DrillRequestError } from '@/server/drills/errors';
+import { ApiError } from '@/server/http/api-error';
 import { fetchMockSummary } from '@/server/drills/mock-history';
 
 export const metadata: Metadata = { title: 'Mock interview summary' };
@@ -14,7 +14,7 @@ async function summaryOr404(sessionId: string) {
   try {
     return await fetchMockSummary(await currentLearnerId(), sessionId);
   } catch (error) {
-    if (!(error instanceof DrillRequestError)) throw error;
+    if (!(error instanceof ApiError)) throw error;
     // An unfinished interview has no summary yet: the interview page resumes it.
     if (error.status === 409 && error.details?.status === 'active') redirect('/drills/mock');
     notFound();

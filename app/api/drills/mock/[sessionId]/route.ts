@@ -1,25 +1,11 @@
-import type { NextRequest } from 'next/server';
-import { mockActionRequestSchema } from '@/lib/drills/contract';
-import { refuseCrossSite } from '@/server/http/api-guard';
-import { drillJson, handleDrillErrors, parseDrillBody } from '@/server/drills/route-helpers';
-import { readingLearnerId, writingLearner } from '@/server/learners/identity';
+import { MAX_DRILL_BODY_BYTES, mockActionRequestSchema } from '@/lib/drills/contract';
+import { handle } from '@/server/http/route-kit';
 import { actOnMockSession, fetchMockSession } from '@/server/drills/mock-sessions';
 
-type Params = { params: Promise<{ sessionId: string }> };
-
 /** A mock interview's state, with the server's clock. */
-export async function GET(request: NextRequest, { params }: Params) {
-  return handleDrillErrors(async () => drillJson(await fetchMockSession(await readingLearnerId(request), (await params).sessionId), request));
-}
+export const GET = handle({ params: ['sessionId'], learner: 'read' }, async ({ params, learnerId }) => fetchMockSession(learnerId, params.sessionId));
+
+const body = { schema: mockActionRequestSchema, what: 'mock interview action', maxBytes: MAX_DRILL_BODY_BYTES };
 
 /** Submits the current phase, resumes an abandoned session, or discards it. */
-export async function POST(request: NextRequest, { params }: Params) {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  return handleDrillErrors(async () => {
-    const body = await parseDrillBody(request, mockActionRequestSchema, 'mock interview action');
-    if (!body.ok) return body.response;
-    const learner = await writingLearner(request, 'timeZone' in body.value ? body.value.timeZone : undefined);
-    return drillJson(await actOnMockSession(learner, (await params).sessionId, body.value), request, learner);
-  });
-}
+export const POST = handle({ params: ['sessionId'], body, learner: 'write' }, async ({ params, body, learner }) => actOnMockSession(learner, params.sessionId, body));

@@ -1,18 +1,8 @@
-import type { NextRequest } from 'next/server';
-import { disputeRequestSchema } from '@/lib/drills/contract';
-import { refuseCrossSite } from '@/server/http/api-guard';
+import { disputeRequestSchema, MAX_DRILL_BODY_BYTES } from '@/lib/drills/contract';
+import { handle } from '@/server/http/route-kit';
 import { disputePoint } from '@/server/drills/disputes';
-import { drillJson, handleDrillErrors, parseDrillBody } from '@/server/drills/route-helpers';
-import { writingLearner } from '@/server/learners/identity';
+
+const body = { schema: disputeRequestSchema, what: 'dispute', maxBytes: MAX_DRILL_BODY_BYTES };
 
 /** A learner disputes a missed point of their answer, or confirms the dispute against the model answer. */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ attemptId: string }> }) {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  return handleDrillErrors(async () => {
-    const body = await parseDrillBody(request, disputeRequestSchema, 'dispute');
-    if (!body.ok) return body.response;
-    const learner = await writingLearner(request, body.value.timeZone);
-    return drillJson(await disputePoint(learner, (await params).attemptId, body.value), request, learner);
-  });
-}
+export const POST = handle({ params: ['attemptId'], body, learner: 'write' }, async ({ params, body, learner }) => disputePoint(learner, params.attemptId, body));

@@ -1,18 +1,8 @@
-import type { NextRequest } from 'next/server';
-import { selfRatingRequestSchema } from '@/lib/drills/contract';
-import { refuseCrossSite } from '@/server/http/api-guard';
+import { MAX_DRILL_BODY_BYTES, selfRatingRequestSchema } from '@/lib/drills/contract';
+import { handle } from '@/server/http/route-kit';
 import { rateAttempt } from '@/server/drills/attempts';
-import { drillJson, handleDrillErrors, parseDrillBody } from '@/server/drills/route-helpers';
-import { writingLearner } from '@/server/learners/identity';
+
+const body = { schema: selfRatingRequestSchema, what: 'rating', maxBytes: MAX_DRILL_BODY_BYTES };
 
 /** The learner's self-rating of a practice answer; schedules the question for review. */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ attemptId: string }> }) {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  return handleDrillErrors(async () => {
-    const body = await parseDrillBody(request, selfRatingRequestSchema, 'rating');
-    if (!body.ok) return body.response;
-    const learner = await writingLearner(request, body.value.timeZone);
-    return drillJson(await rateAttempt(learner, (await params).attemptId, body.value), request, learner);
-  });
-}
+export const POST = handle({ params: ['attemptId'], body, learner: 'write' }, async ({ params, body, learner }) => rateAttempt(learner, params.attemptId, body));
