@@ -42,15 +42,15 @@ export default defineConfig([
   {
     files: ['lib/**/*.ts'],
     rules: {
-      // Type-only imports of Prisma's row types are allowed: they are erased, and spare lib/ restating the models.
+      // No Prisma in lib/, not even its types: the pure core stands without the database's generated client.
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: '@prisma/client', message: pureCoreMessage, allowTypeImports: true },
+            { name: '@prisma/client', message: pureCoreMessage },
             ...['react', 'react-dom', 'next', 'fs', 'node:fs', 'node:fs/promises', 'fs/promises', 'node:child_process', 'node:net', 'node:http'].map((name) => ({ name, message: pureCoreMessage })),
           ],
-          patterns: [{ group: ['next/*', 'react/*', 'react-dom/*', '@prisma/*', '!@prisma/client'], message: pureCoreMessage }],
+          patterns: [{ group: ['next/*', 'react/*', 'react-dom/*', '@prisma/*'], message: pureCoreMessage }],
         },
       ],
       'no-restricted-globals': ['error', { name: 'window', message: pureCoreMessage }, { name: 'document', message: pureCoreMessage }],

@@ -1,42 +1,57 @@
-import type {
-  DrillAttempt,
-  DrillDispute,
-  DrillEvent,
-  ExerciseDraft,
-  LessonProgress,
-  MockPhaseAnswer,
-  MockQuestion,
-  MockSession,
-  ProgressEvent,
-  QuizAnswer,
-  ReviewCard,
-  ReviewLog,
-  Submission,
-} from '@prisma/client';
 import type { IdRemap } from './imported-ids';
 import { EXPORT_FORMAT, EXPORT_VERSION, type LearnerExport } from './export-schema';
 
 /*
- * A learner's rows as the database holds them (Prisma's row types), and the two conversions between
- * them and the export file: nested where a row belongs to one parent (a mock question to its
- * session, a review log to its card), JSON columns as JSON, times as ISO strings.
+ * A learner's rows as the database holds them (prisma/schema.prisma, column for column), and the two
+ * conversions between them and the export file: nested where a row belongs to one parent (a mock
+ * question to its session, a review log to its card), JSON columns as JSON, times as ISO strings.
+ * The shapes are spelled out here because lib/ may not import Prisma; Prisma's rows fit them.
  */
 
-// Prisma's row types, imported as types only: they are erased, and the models are stated once, in prisma/schema.prisma.
-export type LessonProgressRow = LessonProgress;
-export type QuizAnswerRow = QuizAnswer;
-export type ProgressEventRow = ProgressEvent;
-export type DrillEventRow = DrillEvent;
-export type DrillAttemptRow = DrillAttempt;
-export type DrillDisputeRow = DrillDispute;
-export type MockSessionRow = MockSession;
-export type MockQuestionRow = MockQuestion;
-export type MockPhaseAnswerRow = MockPhaseAnswer;
-export type ReviewMemory = Pick<ReviewCard, 'due' | 'stability' | 'difficulty' | 'elapsedDays' | 'scheduledDays' | 'learningSteps'>;
-export type ReviewCardRow = ReviewCard;
-export type ReviewLogRow = ReviewLog;
-export type SubmissionRow = Submission;
-export type ExerciseDraftRow = ExerciseDraft;
+export interface LessonProgressRow { learnerId: string; lessonId: string; completedAt: Date | null; updatedAt: Date }
+export interface QuizAnswerRow { learnerId: string; lessonId: string; questionId: string; answer: string; correct: boolean; answeredAt: Date }
+export interface ProgressEventRow { id: string; learnerId: string; lessonId: string; kind: string; payload: string; contentVersion: string; requestId: string; createdAt: Date }
+export interface DrillEventRow { id: string; learnerId: string; kind: string; subjectId: string; payload: string; requestId: string; createdAt: Date }
+export interface DrillAttemptRow {
+  id: string;
+  learnerId: string;
+  questionId: string;
+  mockSessionId: string | null;
+  answer: string;
+  sections: string | null;
+  score: number;
+  rawScore: number;
+  earned: number;
+  possible: number;
+  covered: string;
+  breakdown: string | null;
+  rubricVersion: string | null;
+  selfRating: number | null;
+  createdAt: Date;
+}
+export interface DrillDisputeRow { attemptId: string; pointId: string; questionId: string; rubricVersion: string | null; confirmed: boolean; createdAt: Date; confirmedAt: Date | null }
+export interface MockSessionRow { id: string; learnerId: string; status: string; phaseSeconds: string; position: number; phase: number; phaseStartedAt: Date; startedAt: Date; endedAt: Date | null }
+export interface MockQuestionRow { sessionId: string; position: number; questionId: string; followUps: string | null }
+export interface MockPhaseAnswerRow { sessionId: string; position: number; phase: number; text: string; seconds: number; submittedAt: Date }
+export interface ReviewMemory { due: Date; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number; learningSteps: number }
+export interface ReviewCardRow extends ReviewMemory {
+  id: string;
+  learnerId: string;
+  sourceKey: string;
+  source: string;
+  front: string;
+  back: string;
+  topic: string | null;
+  href: string | null;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: Date | null;
+  createdAt: Date;
+}
+export interface ReviewLogRow extends ReviewMemory { id: string; cardId: string; learnerId: string; rating: number; state: number; lastElapsedDays: number; reviewedAt: Date }
+export interface SubmissionRow { id: string; learnerId: string; exerciseId: string; exerciseVersion: string; status: string; passed: number; total: number; code: string; verdict: string; createdAt: Date }
+export interface ExerciseDraftRow { learnerId: string; exerciseId: string; code: string; updatedAt: Date }
 
 /** Everything stored for one learner, table by table, parents before children. */
 export interface LearnerRows {
